@@ -1,0 +1,57 @@
+"""``govie_amounts``: MONEY, PERCENT and QUANTITY written with their unit."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..mentions import Mention, add_mention
+from ..numbers import find_amounts
+from ..numbers.grammar import patterns
+from .rules import amount_rules
+
+
+def _core_span(m) -> tuple[int, int]:
+    start, end = m.span("core")
+    text = m.group("core")
+    return start + (len(text) - len(text.lstrip())), end - (len(text) - len(text.rstrip()))
+
+
+def _is_ordinal(text: str, start: int, rules) -> bool:
+    before = text[max(0, start - 3):start].rstrip()
+    return before.endswith(rules.ordinal_before)
+
+
+def _lone_chinese_digit(m) -> bool:
+    """一个, 两委, 三人小组: a single Chinese digit with a counting word is wording, not a count."""
+    number = m.group("num")
+    return bool(number) and len(number) == 1 and bool(patterns()["chinese"].fullmatch(number))
+
+
+class AmountRecognizer:
+    """Finds amounts with the shared grammar and keeps those the context allows."""
+
+    def __init__(self, name: str = "govie_amounts"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules = amount_rules()
+        text = doc.text
+        for m, measure in find_amounts(text):
+            start, end = _core_span(m)
+            if start >= end or _is_ordinal(text, start, rules):
+                continue
+            if measure.kind is None:
+                # 注册资本 1000 万, 综合税 540万: a multiplier after money words is money.
+                line_before = text[max(0, start - 40):start]
+                if not (m.group("mult") and rules.money_context.search(line_before)):
+                    continue
+                measure = measure.as_money(1)
+            elif measure.kind == "QUANTITY" and _lone_chinese_digit(m):
+                continue
+            add_mention(doc, Mention(measure.kind, start, end, measure))
+        return doc
+
+
+@Language.factory("govie_amounts")
+def make_amount_recognizer(nlp: Language, name: str):
+    return AmountRecognizer(name)

@@ -1,0 +1,51 @@
+"""What components leave on a Doc: amount mentions with exact character offsets.
+
+spaCy spans must start and end on token boundaries; an amount found by a rule
+need not (jieba may glue 约 to the number before it).  So the exact character
+offsets (into the cleaned text) live in ``doc._.mentions``, and a token-aligned
+copy goes to ``doc.spans["amounts"]`` for displaCy and for training.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .numbers import Measure
+
+if not Doc.has_extension("mentions"):
+    Doc.set_extension("mentions", default=None)
+if not Doc.has_extension("table_units"):
+    Doc.set_extension("table_units", default=None)
+
+AMOUNT_SPANS = "amounts"
+
+
+@dataclass
+class Mention:
+    label: str
+    start: int
+    end: int
+    measure: Measure
+    source: str = "rules"
+
+
+def mentions_of(doc: Doc) -> list[Mention]:
+    if doc._.mentions is None:
+        doc._.mentions = []
+    return doc._.mentions
+
+
+def add_mention(doc: Doc, mention: Mention) -> None:
+    """Keep ``doc._.mentions`` sorted and mirror the mention as a token span."""
+    found = mentions_of(doc)
+    found.append(mention)
+    found.sort(key=lambda x: x.start)
+    span = doc.char_span(mention.start, mention.end, label=mention.label, alignment_mode="expand")
+    if span is not None:
+        group = doc.spans.setdefault(AMOUNT_SPANS, [])
+        group.append(span)
+
+
+def overlaps(doc: Doc, start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions_of(doc))

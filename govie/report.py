@@ -1,0 +1,81 @@
+"""The report: what govie extracts from one file, in the JSON contract's shape.
+
+Components leave their findings on the Doc with offsets into the *cleaned*
+text.  :class:`Locator` is the single place those offsets are turned back into
+offsets of the original file, so ``text == original[start:end]`` holds for every
+span of every kind.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .mentions import mentions_of
+from .reading import CleanText
+
+BUDGET_FIELDS = ("initial", "adjusted", "adjustment", "spent", "general_public",
+                 "execution_rate", "adjustment_rate", "final_revenue", "final_expenditure")
+
+# Findings of later stages; each is a list of objects with ``to_dict(locate)``.
+for _name, _default in (("indicators", None), ("problems", None), ("remedies", None), ("report_fields", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@dataclass
+class Locator:
+    """Maps cleaned-text spans of one chunk to the original file."""
+
+    clean: CleanText
+    base: int = 0  # where the chunk starts in the whole file
+
+    def span(self, start: int, end: int) -> dict:
+        s, e = self.clean.to_original(start, end)
+        return {"start": s + self.base, "end": e + self.base, "text": self.clean.original[s:e]}
+
+
+def entity_dict(mention, locate: Locator) -> dict:
+    m = mention.measure
+    out = {"label": mention.label, **locate.span(mention.start, mention.end),
+           "value": m.value, "unit": m.unit, "currency": m.currency,
+           "comparator": m.comparator, "approximate": m.approximate}
+    if m.value_max is not None:
+        out["value_max"] = m.value_max
+    return out
+
+
+@dataclass
+class Report:
+    source: str | None = None
+    department: str | None = None
+    year: int | None = None
+    self_score: float | None = None
+    grade: str | None = None
+    budget: dict = field(default_factory=lambda: dict.fromkeys(BUDGET_FIELDS))
+    entities: list[dict] = field(default_factory=list)
+    indicators: list[dict] = field(default_factory=list)
+    problems: list[dict] = field(default_factory=list)
+    remedies: list[dict] = field(default_factory=list)
+    text: str = field(default="", repr=False)
+
+    def add_doc(self, doc: Doc, locate: Locator) -> None:
+        """Fold one processed chunk into the report."""
+        self.entities.extend(entity_dict(m, locate) for m in mentions_of(doc))
+        for kind in ("indicators", "problems", "remedies"):
+            found = getattr(doc._, kind) or []
+            getattr(self, kind).extend(item.to_dict(locate) for item in found)
+        fields: dict[str, Any] = doc._.report_fields or {}
+        for key in ("department", "year", "self_score", "grade"):
+            if getattr(self, key) is None and fields.get(key) is not None:
+                setattr(self, key, fields[key])
+        for key, value in (fields.get("budget") or {}).items():
+            if self.budget.get(key) is None:
+                self.budget[key] = value
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "department": self.department, "year": self.year,
+                "self_score": self.self_score, "grade": self.grade, "budget": dict(self.budget),
+                "entities": self.entities, "indicators": self.indicators,
+                "problems": self.problems, "remedies": self.remedies}

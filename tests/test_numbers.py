@@ -1,0 +1,70 @@
+"""The one normaliser: written amounts of the genre to values."""
+import pytest
+
+from govie.numbers import parse_amount, parse_number
+
+
+@pytest.mark.parametrize("text, value", [
+    ("82,912.04", 82912.04), ("１２３.５", 123.5), ("三百七十", 370), ("两亿", 2e8),
+    ("一千二百", 1200), ("十五", 15), ("0", 0),
+])
+def test_numbers(text, value):
+    assert parse_number(text) == value
+
+
+def test_not_a_number():
+    assert parse_number("良好") is None
+    assert parse_amount("达标") is None
+    assert parse_amount("") is None
+
+
+@pytest.mark.parametrize("text, kind, value, unit, currency", [
+    ("4,527.36万元", "MONEY", 45273600.0, "元", "CNY"),
+    ("1.85亿元", "MONEY", 185000000.0, "元", "CNY"),
+    ("650千元", "MONEY", 650000.0, "元", "CNY"),
+    ("三百七十万元", "MONEY", 3700000.0, "元", "CNY"),
+    ("两亿元", "MONEY", 200000000.0, "元", "CNY"),
+    ("12万美元", "MONEY", 120000.0, "美元", "USD"),
+    ("300万港元", "MONEY", 3000000.0, "港元", "HKD"),
+    ("8.5万欧元", "MONEY", 85000.0, "欧元", "EUR"),
+    ("百分之九十", "PERCENT", 90.0, "%", None),
+    ("千分之二", "PERCENT", 0.2, "%", None),
+    ("七成", "PERCENT", 70.0, "%", None),
+    ("97.5％", "PERCENT", 97.5, "%", None),
+    ("12万人次", "QUANTITY", 120000.0, "人次", None),
+    ("2.6万平方米", "QUANTITY", 26000.0, "平方米", None),
+    ("36 宗", "QUANTITY", 36.0, "宗", None),
+    ("85分/月", "QUANTITY", 85.0, "分/月", None),
+])
+def test_amounts(text, kind, value, unit, currency):
+    m = parse_amount(text)
+    assert (m.kind, m.value, m.unit, m.currency) == (kind, value, unit, currency)
+
+
+@pytest.mark.parametrize("text, comparator, approximate", [
+    ("≥95%", ">=", False), ("≧90%", ">=", False), ("≤120万元", "<=", False), ("≦5次", "<=", False),
+    ("90%以上", ">=", False), ("不低于85%", ">=", False), ("不少于6场", ">=", False),
+    ("不超过30万元", "<=", False), ("3天以内", "<=", False), ("5%以下", "<=", False),
+    ("超过2000人次", ">", False), ("约46万元", None, True), ("近3000户", None, True),
+    ("60余家", None, True), ("200多名", None, True), ("15天左右", None, True), ("≥100百分比", ">=", False),
+])
+def test_comparators_and_approximation(text, comparator, approximate):
+    m = parse_amount(text)
+    assert (m.comparator, m.approximate) == (comparator, approximate)
+
+
+def test_ranges_keep_both_bounds():
+    m = parse_amount("20-35万元")
+    assert (m.value, m.value_max) == (200000.0, 350000.0)
+    m = parse_amount("4至6个")
+    assert (m.kind, m.value, m.value_max) == ("QUANTITY", 4.0, 6.0)
+
+
+def test_bare_number_is_money_only_with_a_declared_unit():
+    assert parse_amount("1,096.47").kind is None
+    m = parse_amount("1,096.47", default_money_factor=10000)
+    assert (m.kind, m.value, m.unit) == ("MONEY", 10964700.0, "元")
+
+
+def test_cell_broken_across_lines():
+    assert parse_amount("15.4\n\n万人次").value == 154000.0
