@@ -1,5 +1,11 @@
-"""Measuring govie against the corpus gold: ``govie evaluate``."""
+"""Measuring govie against the corpus gold: ``govie evaluate``.
+
+Each task is a module here with ``GOLD`` (the annotation file it needs) and
+``report(corpus, nlp, show_errors) -> str``; ``TASKS`` lists them in print order.
+"""
 from .gold import corpus_reports, load_gold
 from .scores import PRF, format_table
 
-__all__ = ["PRF", "corpus_reports", "format_table", "load_gold"]
+TASKS = ["amounts"]
+
+__all__ = ["PRF", "TASKS", "corpus_reports", "format_table", "load_gold"]

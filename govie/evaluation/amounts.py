@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ..extract import extract_file
 from .gold import corpus_reports, load_gold
-from .scores import PRF, compare
+from .scores import PRF, compare, format_table
 
 LABELS = ("MONEY", "PERCENT")
 
@@ -41,3 +41,16 @@ def evaluate_amounts(corpus: str | Path, nlp=None, labels=LABELS, errors: list |
         overall.add(s)
     per_label["all"] = overall
     return per_label, (values_right / values_total if values_total else 1.0)
+
+
+GOLD = "amounts"
+
+
+def report(corpus, nlp, show_errors: bool = False) -> str:
+    errors = [] if show_errors else None
+    per_label, value_accuracy = evaluate_amounts(corpus, nlp=nlp, errors=errors)
+    lines = [format_table("Amounts (exact span and label)", per_label),
+             f"value accuracy on matched spans: {value_accuracy:.3f}"]
+    lines += [f"  {kind:<9}{rid}  {key[0]:<8}{key[1]:>6}-{key[2]:<6}{text!r}"
+              for rid, kind, key, text in errors or []]
+    return "\n".join(lines)
