@@ -8,7 +8,7 @@ import sys
 
 from . import __version__
 
-COMMANDS = ["extract", "evaluate"]
+COMMANDS = ["extract", "evaluate", "train", "train-segmenter"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -25,3 +25,35 @@ def test_pipeline_tokens_cover_the_text(nlp):
     doc = nlp(text)
     assert doc.text == text
     assert "13259.41" in [t.text for t in doc]
+
+
+# Sentences in the genre's style (not from the corpus), with the words that must come out whole.
+COMPARISON = [
+    ("2023年社区矫正对象再犯罪率为0%，困难群众救助覆盖率达100%。", ["覆盖率", "0", "%", "100"]),
+    ("全年共开展防汛演练 12 场次，服务群众约3.6万人次。", ["12", "场次", "3.6"]),
+    ("全年预算数 2,846.37 万元，执行数 2,790.15 万元，预算完成率 98.03%。", ["2,846.37", "2,790.15", "预算完成率", "98.03"]),
+    ("长者饭堂就餐人次年度指标值为 5 万人次，实际完成 61208 人次。", ["年度指标值", "61208", "人次"]),
+    ("一般公共预算支出 1,235.60 万元，占比 86.4%。", ["一般公共预算", "1,235.60", "86.4"]),
+]
+
+
+def test_pkuseg_and_jieba_agree_on_amounts_and_indicator_words():
+    """The project's pkuseg model (models/pkuseg-genre) learned the jieba + dictionary conventions."""
+    agree = total = 0
+    for sentence, must in COMPARISON:
+        jieba_words = govie.segment(sentence)
+        pkuseg_words = govie.segment(sentence, segmenter="pkuseg")
+        assert "".join(pkuseg_words) == "".join(jieba_words) == sentence.replace(" ", "")
+        for word in must:
+            assert word in jieba_words, (word, jieba_words)
+            total += 1
+            agree += word in pkuseg_words
+    assert agree / total >= 0.8, (agree, total)
+
+
+def test_pipeline_with_pkuseg_reads_amounts_the_same():
+    jieba_nlp = govie.load(rules_only=True)
+    pkuseg_nlp = govie.load(rules_only=True, segmenter="pkuseg")
+    text = "\n".join(s for s, _ in COMPARISON)
+    assert [e["text"] for e in govie.extract(text, nlp=pkuseg_nlp).entities] == \
+           [e["text"] for e in govie.extract(text, nlp=jieba_nlp).entities]

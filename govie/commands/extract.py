@@ -68,7 +68,10 @@ def run(args) -> int:
     reports, failed = [], 0
     for path in args.files:
         try:
-            reports.append(extract_file(path, nlp=nlp).to_dict())
+            report = extract_file(path, nlp=nlp)
+            if not report.text.strip():
+                print(f"govie: warning: {path}: empty file, nothing to extract", file=sys.stderr)
+            reports.append(report.to_dict())
         except ReadError as exc:
             error(str(exc))
             failed += 1

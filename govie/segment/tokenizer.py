@@ -2,8 +2,8 @@
 
 spaCy's own Chinese tokenizer drives the global ``jieba`` module; govie keeps
 a private ``jieba.Tokenizer`` loaded with the genre's dictionary, so importing
-govie changes nothing for other users of jieba.  After segmentation, digits
-are split from whatever the segmenter glued to them (``96.28%`` → ``96.28`` +
+govie changes nothing for other users of jieba.  Numbers and the units
+after them are cut by rule before segmentation (``96.28%`` → ``96.28`` +
 ``%``, ``2022年`` → ``2022`` + ``年``), because amount spans start and end there.
 """
 from __future__ import annotations
@@ -22,7 +22,6 @@ from spacy.util import get_words_and_spaces
 DOMAIN_DICT = "domain_dict.txt"
 # Where `govie train-segmenter` puts the project's pkuseg model (see models/README.md).
 DEFAULT_PKUSEG_MODEL = Path(__file__).resolve().parents[2] / "models" / "pkuseg-genre"
-_NUMBER_SPLIT = regex.compile(r"\d+(?:[.,]\d+)*|\D+")
 
 
 class SegmenterError(ValueError):
@@ -56,24 +55,46 @@ def resolve_pkuseg_model(model: str | os.PathLike | None) -> str:
     return str(path)
 
 
-def _split_numbers(words):
-    for word in words:
-        if any(ch.isdigit() for ch in word) and not word.isspace():
-            yield from _NUMBER_SPLIT.findall(word)
-        else:
-            yield word
+@lru_cache(maxsize=1)
+def _amount_pieces() -> regex.Pattern:
+    """A number with the multiplier and unit right after it: kept out of the segmenter's hands."""
+    from ..numbers.grammar import lexicon
+
+    lx = lexicon()
+    units = list(lx["currencies"]) + lx["quantity_units"] + lx["percent_signs"]
+    def alternation(words):
+        return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return regex.compile(rf"(?P<number>\d+(?:[.,]\d+)*)(?P<space>[ \t]*)"
+                         rf"(?P<mult>{alternation(lx['multipliers'])})?(?P<unit>{alternation(units)})?")
+
+
+def _segment_plain(text: str, segmenter: str, model):
+    if not text:
+        return
+    if segmenter == "jieba":
+        yield from _jieba().cut(text, HMM=True)
+    else:
+        yield from _pkuseg_words(_pkuseg(resolve_pkuseg_model(model)), text)
 
 
 def segment_words(text: str, segmenter: str = "jieba", model=None) -> list[str]:
-    """The words of ``text``, whitespace included, numbers kept apart from their units."""
-    if segmenter == "jieba":
-        words = _jieba().cut(text, HMM=True)
-    elif segmenter == "pkuseg":
-        seg = _pkuseg(resolve_pkuseg_model(model))
-        words = _pkuseg_words(seg, text)
-    else:
+    """The words of ``text``, whitespace included.
+
+    Numbers (``2,846.37``) and the unit after them (``万`` ``元``, ``场次``) are
+    cut by rule before the segmenter sees the rest, so jieba and pkuseg agree
+    on every amount and an amount's span always starts and ends on a token.
+    A multiplier stays with its unit (``万元``, ``万人次``).
+    """
+    if segmenter not in ("jieba", "pkuseg"):
         raise SegmenterError(f"unknown segmenter {segmenter!r}: use 'jieba' or 'pkuseg'")
-    return list(_split_numbers(words))
+    words, last = [], 0
+    for m in _amount_pieces().finditer(text):
+        words.extend(_segment_plain(text[last:m.start()], segmenter, model))
+        unit = (m.group("mult") or "") + (m.group("unit") or "")  # 万元 and 万人次 read as one word
+        words.extend(piece for piece in (m.group("number"), m.group("space"), unit) if piece)
+        last = m.end()
+    words.extend(_segment_plain(text[last:], segmenter, model))
+    return words
 
 
 def _pkuseg_words(seg, text: str):

@@ -1,0 +1,77 @@
+"""Leave-one-report-out evaluation of the NER: rules only, model only, combined.
+
+For each report, the NER is trained on the other reports (gold and silver)
+plus generated examples, and all three systems are scored on the held-out
+report's gold: MONEY and PERCENT spans (amounts.jsonl) and INDICATOR name
+spans (indicators.jsonl).  QUANTITY has no gold, so it is not scored.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import tempfile
+from pathlib import Path
+
+import spacy
+
+from ..extract import extract
+from ..pipeline import load
+from ..reading import clean, read
+from ..training.ner import assemble, corpus_texts, generated_texts, indicator_name_spans, train_ner
+from .gold import corpus_reports, load_gold
+from .scores import PRF, compare, format_table
+
+SCORED = ("MONEY", "PERCENT", "INDICATOR")
+SYSTEMS = ("rules", "model", "combined")
+
+
+def gold_spans(corpus, rid: str) -> set[tuple[str, int, int]]:
+    spans = {(s["label"], s["start"], s["end"]) for s in load_gold(corpus, "amounts").get(rid, {}).get("spans", [])
+             if s["label"] in SCORED}
+    with contextlib.suppress(FileNotFoundError):
+        record = load_gold(corpus, "indicators").get(rid, {})
+        spans |= {("INDICATOR", s, e) for s, e in indicator_name_spans(record)}
+    return spans
+
+
+def model_spans(ner_nlp, text: str) -> set[tuple[str, int, int]]:
+    view = clean(text)
+    doc = ner_nlp(view.text)
+    return {(ent.label_, *view.to_original(ent.start_char, ent.end_char)) for ent in doc.ents}
+
+
+def entity_spans(report) -> set[tuple[str, int, int]]:
+    return {(e["label"], e["start"], e["end"]) for e in report.entities}
+
+
+def cross_validate(corpus="corpus", n_generated: int = 1500, seed: int = 0, max_steps: int = 800,
+                   quiet: bool = True) -> dict[str, dict[str, PRF]]:
+    rules = load(rules_only=True)
+    reports = corpus_reports(corpus)
+    scores = {system: {label: PRF() for label in SCORED} for system in SYSTEMS}
+    generated = generated_texts(n_generated, seed)
+    dev = generated_texts(200, seed + 1)
+    for rid, path in reports:
+        others = {r for r, _ in reports if r != rid}
+        with tempfile.TemporaryDirectory() as tmp:
+            sink = io.StringIO() if quiet else None
+            with contextlib.redirect_stdout(sink) if quiet else contextlib.nullcontext():
+                ner_dir, _ = train_ner(Path(tmp) / "ner", corpus_texts(corpus, others, nlp=rules) + generated,
+                                       dev, seed=seed, max_steps=max_steps)
+                combined = spacy.load(assemble(ner_dir, Path(tmp) / "combined"))
+                ner_only = spacy.load(ner_dir)
+            text = read(path)
+            gold = gold_spans(corpus, rid)
+            predicted = {"rules": entity_spans(extract(text, nlp=rules)),
+                         "model": model_spans(ner_only, text),
+                         "combined": entity_spans(extract(text, nlp=combined))}
+            for system, spans in predicted.items():
+                for label in SCORED:
+                    scores[system][label].add(compare({g for g in gold if g[0] == label},
+                                                      {p for p in spans if p[0] == label}))
+    return scores
+
+
+def format_cross_validation(scores: dict[str, dict[str, PRF]]) -> str:
+    rows = {f"{label} {system}": scores[system][label] for label in SCORED for system in SYSTEMS}
+    return format_table("NER, leave-one-report-out (exact span and label)", rows)
