@@ -7,6 +7,7 @@ copy goes to ``doc.spans["amounts"]`` for displaCy and for training.
 """
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -38,9 +39,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
 
 def add_mention(doc: Doc, mention: Mention) -> None:
     """Keep ``doc._.mentions`` sorted and mirror the mention as a token span."""
-    found = mentions_of(doc)
-    found.append(mention)
-    found.sort(key=lambda x: x.start)
+    insort(mentions_of(doc), mention, key=lambda x: x.start)
     span = doc.char_span(mention.start, mention.end, label=mention.label, alignment_mode="expand")
     if span is not None:
         group = doc.spans.setdefault(AMOUNT_SPANS, [])

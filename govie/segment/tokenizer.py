@@ -17,7 +17,6 @@ from pathlib import Path
 import regex
 import spacy
 from spacy.tokens import Doc
-from spacy.util import get_words_and_spaces
 
 DOMAIN_DICT = "domain_dict.txt"
 # Where `govie train-segmenter` puts the project's pkuseg model (see models/README.md).
@@ -113,6 +112,22 @@ def segment(text: str, segmenter: str = "jieba", model=None) -> list[str]:
     return [w for w in segment_words(text, segmenter, model) if not w.isspace()]
 
 
+def _words_and_spaces(words: list[str]) -> tuple[list[str], list[bool]]:
+    """spaCy's words/spaces: a single space after a word becomes its trailing space.
+
+    The segmenters return every character of the text, so this is a single pass
+    (spaCy's general get_words_and_spaces aligns against the text and is slower).
+    """
+    out, spaces = [], []
+    for word in words:
+        if word == " " and out and not spaces[-1] and not out[-1].isspace():
+            spaces[-1] = True
+        else:
+            out.append(word)
+            spaces.append(False)
+    return out, spaces
+
+
 class GenreTokenizer:
     """spaCy tokenizer: jieba (or pkuseg) + genre dictionary + number/unit splitting."""
 
@@ -126,9 +141,7 @@ class GenreTokenizer:
             raise SegmenterError(f"unknown segmenter {segmenter!r}: use 'jieba' or 'pkuseg'")
 
     def __call__(self, text: str) -> Doc:
-        words = segment_words(text, self.segmenter, self.pkuseg_model)
-        words, spaces = get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        return Doc(self.vocab, *_words_and_spaces(segment_words(text, self.segmenter, self.pkuseg_model)))
 
     # Settings live in the config; there is no state of its own to save.
     def to_bytes(self, **kwargs) -> bytes:
