@@ -68,3 +68,21 @@ def test_bare_number_is_money_only_with_a_declared_unit():
 
 def test_cell_broken_across_lines():
     assert parse_amount("15.4\n\n万人次").value == 154000.0
+
+
+def test_a_lowered_global_decimal_precision_does_not_break_the_normaliser():
+    import decimal
+
+    saved = decimal.getcontext().prec
+    decimal.getcontext().prec = 15  # as a library imported beside govie may leave it
+    try:
+        assert parse_amount("1,234,567,890.12万元").value == 12345678901200.0
+        assert parse_amount("8,642.57万元").as_money(1).value == 86425700.0
+    finally:
+        decimal.getcontext().prec = saved
+
+
+def test_chinese_decimal_before_a_multiplier_and_bracketed_units():
+    assert parse_amount("二千三百四十五点六七万元").value == 23456700.0
+    assert parse_amount("3,210.55（万元）").value == 32105500.0
+    assert parse_amount("项目资金（万元）") is None

@@ -7,13 +7,17 @@ so a value is computed in exactly one place.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation, localcontext
 
 import cn2an
 
 from .grammar import lexicon, patterns
 
 __all__ = ["Measure", "parse_number", "parse_amount", "measure_from_match", "find_amounts"]
+
+# Our own precision: another library may lower the global decimal context, and a
+# 13-digit yuan amount must still be exact.
+_DECIMAL = Context(prec=40)
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
@@ -35,7 +39,8 @@ class Measure:
         """Read a bare number as money in a declared unit (a table's 单位：万元 is factor 10000)."""
         scale = Decimal(str(factor))
         def scaled(v):
-            return None if v is None else _to_float(Decimal(str(v)) * scale)
+            with localcontext(_DECIMAL):
+                return None if v is None else _to_float(Decimal(str(v)) * scale)
         unit = "元" if currency == "CNY" else self.unit
         return replace(self, kind="MONEY", value=scaled(self.value), value_max=scaled(self.value_max),
                        unit=unit, currency=currency)
@@ -47,7 +52,8 @@ class Measure:
 
 def _to_float(d: Decimal) -> float:
     # Money and rates are written with at most a few decimals; rounding drops binary noise.
-    return float(round(d, 6))
+    with localcontext(_DECIMAL):
+        return float(round(d, 6))
 
 
 def _decimal(number: str) -> Decimal | None:
@@ -59,11 +65,20 @@ def _decimal(number: str) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:
         pass
+    sign, digits = (-1, text[1:]) if text.startswith("-") else (1, text)
     try:
-        sign, digits = (-1, text[1:]) if text.startswith("-") else (1, text)
         return sign * Decimal(str(cn2an.cn2an(digits, "normal")))
     except (ValueError, KeyError, IndexError, TypeError):
-        return None
+        pass
+    # 二千三百四十五点六七万: cn2an reads no decimal before a multiplier; apply it here.
+    multipliers = lexicon()["multipliers"]
+    for mult in sorted(multipliers, key=len, reverse=True):
+        if digits.endswith(mult) and len(digits) > len(mult):
+            head = _decimal(digits[:-len(mult)])
+            if head is not None:
+                with localcontext(_DECIMAL):
+                    return sign * head * Decimal(multipliers[mult])
+    return None
 
 
 def parse_number(text: str) -> float | None:
@@ -96,6 +111,11 @@ def _approximate(m) -> bool:
 
 def measure_from_match(m) -> Measure | None:
     """Normalise one match of the amount grammar (see grammar.py)."""
+    with localcontext(_DECIMAL):
+        return _measure(m)
+
+
+def _measure(m) -> Measure | None:
     lx = lexicon()
     comparator, approximate = _comparator(m), _approximate(m)
     if m.group("pword"):

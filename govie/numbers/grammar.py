@@ -64,9 +64,12 @@ def patterns() -> dict:
         rf"|(?P<num>{number})(?:{ws}(?P<rsep_mult>{multipliers})?(?:{percent_signs})?"
         rf"{ws}(?P<rsep>{_alternation(lx['range_separators'])}){ws}(?P<num2>{signed}))?"
         rf"(?:{ws}(?P<infix>{infix}))?"
+        # The unit may stand in brackets, as in a table cell 3,210.55（万元）.
+        rf"(?:{ws}(?P<bracket>\()(?=[^()\n]{{1,6}}\)))?"
         rf"(?:{ws}(?P<mult>{multipliers}))?(?:{ws}(?P<infix2>{infix}))?"
         rf"(?:{ws}(?:(?P<pct>{percent_signs})|(?P<cur>{money_units})"
         rf"|(?P<qty>{quantity_units})(?:/(?P<rate>{rate}))?))?"
+        r"(?(bracket)\))"
         r")"
     )
     full = (
