@@ -8,7 +8,7 @@ import sys
 
 from . import __version__
 
-COMMANDS = ["extract", "evaluate", "train", "train-segmenter"]
+COMMANDS = ["extract", "evaluate", "train", "train-segmenter", "annotate", "render", "train-textcat", "audit"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,6 +11,12 @@ from spacy.util import load_config, load_model_from_config
 
 # Importing these registers the tokenizer and the component factories.
 from . import amounts as _amounts  # noqa: F401
+from . import tables as _tables  # noqa: F401
+from . import indicators as _indicators  # noqa: F401
+from . import budget as _budget  # noqa: F401
+from . import sections as _sections  # noqa: F401
+from . import sentences as _sentences  # noqa: F401
+from . import statements as _statements  # noqa: F401
 from . import segment as _segment  # noqa: F401
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "govie-zh"

@@ -74,6 +74,12 @@ class Report:
             if self.budget.get(key) is None:
                 self.budget[key] = value
 
+    def audit(self) -> list[dict]:
+        """Arithmetic that does not hold within this report (see govie/audit.py)."""
+        from .audit import audit_report
+
+        return audit_report(self)
+
     def to_dict(self) -> dict:
         return {"source": self.source, "department": self.department, "year": self.year,
                 "self_score": self.self_score, "grade": self.grade, "budget": dict(self.budget),

@@ -86,3 +86,8 @@ def test_chinese_decimal_before_a_multiplier_and_bracketed_units():
     assert parse_amount("二千三百四十五点六七万元").value == 23456700.0
     assert parse_amount("3,210.55（万元）").value == 32105500.0
     assert parse_amount("项目资金（万元）") is None
+
+
+def test_an_arabic_number_with_a_multiplier_is_an_amount_not_a_number():
+    assert parse_number("540万") is None
+    assert parse_amount("540万").value == 5400000.0

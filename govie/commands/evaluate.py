@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 from pathlib import Path
 
 from ..evaluation import TASKS
@@ -16,6 +17,8 @@ def register(sub) -> None:
     p.add_argument("--task", choices=TASKS, action="append", help="only this task (repeatable)")
     p.add_argument("--errors", action="store_true", help="list what was missed and what was spurious")
     p.add_argument("--rules-only", action="store_true", help="use the rule pipeline even if a trained model exists")
+    p.add_argument("--cross-validate", action="store_true",
+                   help="also measure trained components leave-one-report-out (retrains them; slower)")
     p.set_defaults(func=run)
 
 
@@ -26,6 +29,8 @@ def run(args) -> int:
         if not (Path(args.corpus) / "annotations" / f"{module.GOLD}.jsonl").exists():
             print(f"{name}: no gold ({module.GOLD}.jsonl) in {args.corpus}/annotations; skipped\n")
             continue
-        print(module.report(args.corpus, nlp, args.errors))
+        extra = {"cross_validate": True} if args.cross_validate and \
+            "cross_validate" in inspect.signature(module.report).parameters else {}
+        print(module.report(args.corpus, nlp, args.errors, **extra))
         print()
     return 0

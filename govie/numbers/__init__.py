@@ -71,7 +71,10 @@ def _decimal(number: str) -> Decimal | None:
     except (ValueError, KeyError, IndexError, TypeError):
         pass
     # 二千三百四十五点六七万: cn2an reads no decimal before a multiplier; apply it here.
+    # (An Arabic number with 万 is not a number but an amount: the grammar reads it.)
     multipliers = lexicon()["multipliers"]
+    if any("0" <= ch <= "9" for ch in digits):
+        return None
     for mult in sorted(multipliers, key=len, reverse=True):
         if digits.endswith(mult) and len(digits) > len(mult):
             head = _decimal(digits[:-len(mult)])

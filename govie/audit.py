@@ -1,0 +1,201 @@
+"""Consistency audit: arithmetic that does not hold within one report.
+
+``Report.audit()`` (and ``govie audit FILE...``) checks what a report states against itself:
+
+- ``execution_rate``: 预算完成率 against 实际支出 ÷ 调整后预算;
+- ``adjustment``: 年度调整额 against 调整后预算 − 年初预算;
+- ``adjustment_rate``: 预算调整率 against 年度调整额 ÷ 年初预算;
+- ``general_public``: 其中一般公共预算 larger than the whole budget;
+- ``met``: an indicator the table scores as met (full marks, 是否完成 = 是) whose actual misses its target;
+- ``task_amounts``: the 任务涉及资金 of the tasks adding up to more than the budget;
+- ``percent_over_100``: a share that cannot pass 100 % (覆盖率, 完成率 … the capped heads of
+  govie/indicators/lexicon.json) stated above it.
+
+Each finding carries its figures, where they stand (offsets into the file's text) and the
+tolerance that rounding allows: a figure written with two decimals in 万元 may be off by
+50 yuan, a rate written as 96.6% by 0.05 points.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import regex
+
+from .indicators.rules import indicator_rules
+from .tables import compact
+
+_NUMBER = regex.compile(r"[-−]?\d[\d,]*(?:\.(?P<decimals>\d+))?")
+
+
+@dataclass
+class Finding:
+    check: str
+    message: str
+    figures: dict
+    expected: float | None = None
+    difference: float | None = None
+    tolerance: float | None = None
+    spans: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class _Figures:
+    """Where a report's budget figures stand and how precisely they were written."""
+
+    def __init__(self, report):
+        self.report = report
+
+    def entity(self, value: float, label: str) -> dict | None:
+        for e in self.report.entities:
+            if e["label"] == label and e["value"] is not None and abs(e["value"] - value) <= 1e-6 * max(1, abs(value)):
+                return e
+        return None
+
+    def precision(self, value: float, label: str) -> float:
+        """Half a unit of the last written digit, in the figure's own unit (yuan or %)."""
+        e = self.entity(value, label)
+        text = e["text"] if e else repr(value)
+        m = _NUMBER.search(text.replace(" ", ""))
+        if not m:
+            return 0.005
+        decimals = len(m.group("decimals") or "")
+        number = float(m.group().replace(",", "").replace("−", "-"))
+        scale = abs(value / number) if number else 1.0
+        return 0.5 * 10 ** -decimals * scale
+
+    def span(self, value: float, label: str, role: str) -> list[dict]:
+        e = self.entity(value, label)
+        return [{"role": role, "start": e["start"], "end": e["end"], "text": e["text"]}] if e else []
+
+
+def _budget_checks(report, figures: _Figures) -> list[Finding]:
+    b = report.budget
+    out = []
+
+    def money(name):
+        return b.get(name), (figures.precision(b[name], "MONEY") if b.get(name) is not None else 0.0)
+
+    def rate(name):
+        return b.get(name), (figures.precision(b[name], "PERCENT") if b.get(name) is not None else 0.0)
+
+    def spans(*names):
+        found = []
+        for n in names:
+            label = "PERCENT" if n.endswith("rate") else "MONEY"
+            found += figures.span(b[n], label, n)
+        return found
+
+    spent, p_spent = money("spent")
+    adjusted, p_adjusted = money("adjusted")
+    initial, p_initial = money("initial")
+    adjustment, p_adjustment = money("adjustment")
+    execution, p_execution = rate("execution_rate")
+    adj_rate, p_adj_rate = rate("adjustment_rate")
+
+    if None not in (spent, adjusted, execution) and adjusted:
+        expected = 100 * spent / adjusted
+        tol = p_execution + 100 * (p_spent / abs(adjusted) + abs(spent) * p_adjusted / adjusted ** 2) + 1e-9
+        if abs(execution - expected) > tol:
+            out.append(Finding("execution_rate",
+                               f"预算完成率 {execution:g}% but 实际支出 ÷ 调整后预算 = {expected:.2f}%",
+                               {"execution_rate": execution, "spent": spent, "adjusted": adjusted},
+                               round(expected, 4), round(execution - expected, 4), round(tol, 4),
+                               spans("execution_rate", "spent", "adjusted")))
+    if None not in (adjustment, adjusted, initial):
+        expected = adjusted - initial
+        tol = p_adjustment + p_adjusted + p_initial + 1e-6
+        if abs(adjustment - expected) > tol:
+            out.append(Finding("adjustment",
+                               f"年度调整额 {adjustment:,.2f} 元 but 调整后预算 − 年初预算 = {expected:,.2f} 元",
+                               {"adjustment": adjustment, "adjusted": adjusted, "initial": initial},
+                               round(expected, 2), round(adjustment - expected, 2), round(tol, 2),
+                               spans("adjustment", "adjusted", "initial")))
+    if None not in (adj_rate, adjustment, initial) and initial:
+        expected = 100 * adjustment / initial
+        tol = p_adj_rate + 100 * (p_adjustment / abs(initial) + abs(adjustment) * p_initial / initial ** 2) + 1e-9
+        if abs(adj_rate - expected) > tol:
+            out.append(Finding("adjustment_rate",
+                               f"预算调整率 {adj_rate:g}% but 年度调整额 ÷ 年初预算 = {expected:.2f}%",
+                               {"adjustment_rate": adj_rate, "adjustment": adjustment, "initial": initial},
+                               round(expected, 4), round(adj_rate - expected, 4), round(tol, 4),
+                               spans("adjustment_rate", "adjustment", "initial")))
+    general, p_general = money("general_public")
+    if None not in (general, adjusted) and general > adjusted + p_general + p_adjusted:
+        out.append(Finding("general_public",
+                           f"其中一般公共预算 {general:,.2f} 元 exceeds the whole budget {adjusted:,.2f} 元",
+                           {"general_public": general, "adjusted": adjusted}, adjusted,
+                           round(general - adjusted, 2), round(p_general + p_adjusted, 2),
+                           spans("general_public", "adjusted")))
+    return out
+
+
+def _value_span(role: str, value: dict | None) -> list[dict]:
+    if not value or value.get("start") is None:
+        return []
+    return [{"role": role, "start": value["start"], "end": value["end"], "text": value["text"]}]
+
+
+def _indicator_checks(report) -> list[Finding]:
+    rules = indicator_rules()
+    out = []
+    flagged: set[int] = set()
+    for ind in report.indicators:
+        name_span = [{"role": "name", "start": ind["start"], "end": ind["end"], "text": report.text[ind["start"]:ind["end"]]}]
+        if ind.get("reported_met") is True and ind.get("met") is False:
+            out.append(Finding("met", f"{ind['name']}: scored as met, but {ind['actual']['text']} misses "
+                                      f"{ind['target']['text']}",
+                               {"target": ind["target"]["value"], "actual": ind["actual"]["value"]},
+                               spans=name_span + _value_span("target", ind["target"]) + _value_span("actual", ind["actual"])))
+        for side in ("target", "actual"):
+            v = ind.get(side)
+            if v and v.get("unit") == "%" and v.get("value") is not None and v["value"] > 100 \
+                    and rules.is_capped(compact(ind["name"])):
+                flagged.add(v["start"])
+                out.append(Finding("percent_over_100", f"{ind['name']} {v['text']}: a share above 100%",
+                                   {side: v["value"]}, 100.0, round(v["value"] - 100, 4), 0.0,
+                                   name_span + _value_span(side, v)))
+    # Rates stated in free text that no indicator holds (排水单元达标率110%).
+    for e in report.entities:
+        if e["label"] != "PERCENT" or e["value"] is None or e["value"] <= 100 or e["start"] in flagged:
+            continue
+        before = report.text[max(0, e["start"] - 40):e["start"]].rstrip()
+        clause = compact(regex.split(r"[,，。;；:：\t| ]", before)[-1])
+        for link in rules.links:
+            if clause.endswith(link):
+                clause = clause[:-len(link)]
+                break
+        if clause and rules.is_capped(clause):
+            out.append(Finding("percent_over_100", f"{clause} {e['text']}: a share above 100%",
+                               {"value": e["value"]}, 100.0, round(e["value"] - 100, 4), 0.0,
+                               [{"role": "value", "start": e["start"], "end": e["end"], "text": e["text"]}]))
+    return out
+
+
+def _task_checks(report, figures: _Figures) -> list[Finding]:
+    amounts = {}
+    for ind in report.indicators:
+        t = ind.get("task_amount")
+        if t and t.get("value") is not None:
+            amounts[t["start"]] = t
+    budget = report.budget.get("adjusted") or report.budget.get("initial")
+    if not amounts or budget is None:
+        return []
+    total = sum(t["value"] for t in amounts.values())
+    tol = sum(figures.precision(t["value"], "MONEY") for t in amounts.values()) + figures.precision(budget, "MONEY")
+    if total <= budget + tol:
+        return []
+    return [Finding("task_amounts", f"the tasks' 任务涉及资金 add up to {total:,.2f} 元, more than the budget "
+                                    f"{budget:,.2f} 元",
+                    {"tasks": total, "budget": budget, "task_count": len(amounts)}, budget,
+                    round(total - budget, 2), round(tol, 2),
+                    [{"role": "task_amount", "start": t["start"], "end": t["end"], "text": t["text"]}
+                     for t in sorted(amounts.values(), key=lambda t: t["start"])])]
+
+
+def audit_report(report) -> list[dict]:
+    """Every inconsistency found in one :class:`govie.report.Report`, as dicts."""
+    figures = _Figures(report)
+    findings = _budget_checks(report, figures) + _task_checks(report, figures) + _indicator_checks(report)
+    return [f.to_dict() for f in findings]

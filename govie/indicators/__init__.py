@@ -1,0 +1,41 @@
+"""Indicators: ``govie_indicators`` pairs indicator names with targets and actuals (tables and
+narrative) and decides whether each target was met; it sets ``doc._.indicators``."""
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..mentions import mentions_of
+from .from_tables import table_indicators
+from .model import Indicator, Value, met, plain
+from .narrative import narrative_indicators
+from .rules import indicator_rules
+from .values import Values
+
+__all__ = ["IndicatorFinder", "Indicator", "Value", "met", "plain", "indicator_rules", "find_indicators"]
+
+
+def find_indicators(doc: Doc) -> list[Indicator]:
+    """Every indicator of a Doc whose tables are rebuilt (``doc._.tables``), in text order."""
+    mentions = mentions_of(doc)
+    tables = doc._.tables or []
+    values = Values(doc.text, mentions)
+    found = table_indicators(tables, values) + narrative_indicators(doc.text, mentions, tables, values)
+    for ind in found:
+        ind.met = met(ind.name, ind.target, ind.actual)
+    return sorted(found, key=lambda i: i.name_start)
+
+
+class IndicatorFinder:
+    def __init__(self, name: str = "govie_indicators"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.tables is None:
+            from ..tables import TableReader
+            TableReader()(doc)
+        doc._.indicators = find_indicators(doc)
+        return doc
+
+
+@Language.factory("govie_indicators")
+def make_indicator_finder(nlp: Language, name: str):
+    return IndicatorFinder(name)

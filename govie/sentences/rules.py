@@ -1,0 +1,47 @@
+"""Loading the sentence splitter's rules (splitting.json) once."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+
+@dataclass(frozen=True)
+class SentenceRules:
+    final: regex.Pattern           # a sentence end, its closing quotes included
+    cell_separator: regex.Pattern
+    item_opener: regex.Pattern     # where a numbered item starts a sentence (group "open")
+    enum_opener: regex.Pattern     # where 一是/二是 starts a sentence (group "open")
+    topic_opener: regex.Pattern    # where a 城区环境综合治理方面: clause starts a sentence (group "open")
+    item_marker: regex.Pattern     # a numbered item at a position
+    enum_marker: regex.Pattern     # an enumeration word at a position
+    topic_clause: regex.Pattern    # X方面: at a position (group "topic")
+    topic_heading: regex.Pattern   # a whole line (after its number) that is X方面
+    topic_max_chars: int
+    cell_line: regex.Pattern       # a line that is a table cell, not a piece of a sentence
+
+
+@lru_cache(maxsize=1)
+def sentence_rules() -> SentenceRules:
+    with resources.files(__package__).joinpath("splitting.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    items = "|".join(f"(?:{p})" for p in data["item_markers"])
+    space = r"[ \t\u3000]*"
+    item_after, enum_after = data["item_after"], data["enumeration_after"]
+    cells = "|".join(f"(?:{p})" for p in data["cell_lines"])
+    return SentenceRules(
+        final=regex.compile(rf"(?:{data['final']}|{data['ascii_full_stop']}){data['closing']}"),
+        cell_separator=regex.compile(data["cell_separator"]),
+        item_opener=regex.compile(rf"(?:^|(?<={item_after})){space}(?P<open>{items})", regex.M),
+        enum_opener=regex.compile(rf"(?:^|(?<={enum_after})){space}(?P<open>{data['enumeration']})", regex.M),
+        topic_opener=regex.compile(rf"(?:^|(?<={item_after})){space}(?P<open>{data['topic_clause']})", regex.M),
+        item_marker=regex.compile(items),
+        enum_marker=regex.compile(data["enumeration"]),
+        topic_clause=regex.compile(data["topic_clause"]),
+        topic_heading=regex.compile(data["topic_heading"]),
+        topic_max_chars=int(data["topic_max_chars"]),
+        cell_line=regex.compile(rf"[ \t\u3000]*(?:{cells})[ \t\u3000]*"),
+    )

@@ -1,0 +1,122 @@
+"""The header vocabulary (headers.json), loaded once, and the small text helpers tables use."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from ..numbers import parse_amount
+
+# Whitespace that a PDF leaves inside a word (强化社 会管理, 城区环境综合\n治理) goes;
+# a space between two Latin letters or digits stays (PM2.5 浓度 keeps none either way).
+_INNER_SPACE = regex.compile(r"\s+")
+_KEEP_SPACE = regex.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])")
+
+
+def compact(text: str) -> str:
+    """A cell's or name's text with PDF line breaks and stray spaces removed."""
+    text = text.strip()
+    if not text:
+        return ""
+    kept = _KEEP_SPACE.sub("\x00", text)
+    return _INNER_SPACE.sub("", kept).replace("\x00", " ")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    roles: dict[str, str]          # header word → role
+    words_by_length: tuple[str, ...]
+    row_labels: frozenset[str]
+    budget_row_labels: frozenset[str]
+    stop_labels: tuple[str, ...]
+    level1: frozenset[str]
+    level2: frozenset[str]
+    unit_in_header: regex.Pattern
+    value_words: frozenset[str]
+    value_patterns: tuple[regex.Pattern, ...]
+    value_noun_max: int
+
+    def header_role(self, text: str) -> str | None:
+        """The role of a header cell (task, goal, result, level1, level2, name, target, actual,
+        funding, weight, score, status, note), or None if it is not a header word."""
+        word = self.header_word(text)
+        return self.roles.get(word) if word else None
+
+    def header_word(self, text: str) -> str | None:
+        word = compact(self.unit_in_header.sub("", text)).strip("*:：")
+        if not word:
+            return None
+        if word in self.roles:
+            return word
+        # 部门整体支出的预期目标: a short cell that ends with a header word.
+        if len(word) <= 14 and not regex.search(r"[\d,，。;；%]", word):
+            for w in self.words_by_length:
+                if len(w) >= 3 and word.endswith(w):
+                    return w
+        return None
+
+    def unit_factor(self, text: str, multipliers: dict) -> float | None:
+        m = self.unit_in_header.search(text)
+        return float(multipliers.get(m.group("unit")[:-1], 1)) if m else None
+
+    def is_level(self, text: str) -> bool:
+        word = compact(text)
+        return word in self.level1 or word in self.level2
+
+    def amount_with_noun(self, text: str):
+        """``5个社区``: an amount with a unit, then what is counted; the Measure, or None."""
+        found = self.split_counted(text)
+        return found[0] if found else None
+
+    def split_counted(self, text: str):
+        """(Measure, length of the amount in ``text``) for ``5个社区``, or None."""
+        raw = text.strip()
+        for k in range(1, self.value_noun_max + 1):
+            head, noun = raw[:-k], raw[-k:]
+            if not head.strip() or not regex.fullmatch(r"\p{Han}+", noun):
+                break
+            measure = parse_amount(head)
+            if measure is not None and measure.kind is not None:
+                return measure, len(head.rstrip())
+        return None
+
+    def is_value(self, text: str) -> bool:
+        """Whether a cell reads as an indicator value: an amount, a qualitative word, a rank."""
+        word = compact(text)
+        if not word:
+            return False
+        if word in self.value_words or parse_amount(word) is not None:
+            return True
+        if any(p.fullmatch(word) for p in self.value_patterns):
+            return True
+        return self.amount_with_noun(word) is not None
+
+    def is_stop(self, text: str) -> bool:
+        word = compact(text)
+        return any(word == s or (word.startswith(s) and len(word) <= len(s) + 6) for s in self.stop_labels)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    with resources.files(__package__).joinpath("headers.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    roles = {}
+    for role, words in data["roles"].items():
+        for w in words:
+            roles.setdefault(w, role)
+    return Vocabulary(
+        roles=roles,
+        words_by_length=tuple(sorted(roles, key=len, reverse=True)),
+        row_labels=frozenset(data["row_labels"]),
+        budget_row_labels=frozenset(data["budget_row_labels"]),
+        stop_labels=tuple(sorted(data["stop_labels"], key=len, reverse=True)),
+        level1=frozenset(data["levels"]["level1"]),
+        level2=frozenset(data["levels"]["level2"]),
+        unit_in_header=regex.compile(data["unit_in_header"]),
+        value_words=frozenset(data["value_words"]),
+        value_patterns=tuple(regex.compile(p) for p in data["value_patterns"]),
+        value_noun_max=int(data["value_noun_max"]),
+    )
