@@ -94,15 +94,20 @@ def _budget_checks(report, figures: _Figures) -> list[Finding]:
     execution, p_execution = rate("execution_rate")
     adj_rate, p_adj_rate = rate("adjustment_rate")
 
-    if None not in (spent, adjusted, execution) and adjusted:
-        expected = 100 * spent / adjusted
-        tol = p_execution + 100 * (p_spent / abs(adjusted) + abs(spent) * p_adjusted / adjusted ** 2) + 1e-9
-        if abs(execution - expected) > tol:
-            out.append(Finding("execution_rate",
-                               f"预算完成率 {execution:g}% but 实际支出 ÷ 调整后预算 = {expected:.2f}%",
-                               {"execution_rate": execution, "spent": spent, "adjusted": adjusted},
-                               round(expected, 4), round(execution - expected, 4), round(tol, 4),
-                               spans("execution_rate", "spent", "adjusted")))
+    def ratio(field, rate, p_rate, part, p_part, whole, p_whole, said, formula, parts):
+        """A stated rate against part ÷ whole, within what the written decimals allow."""
+        if None in (rate, part, whole) or not whole:
+            return
+        expected = 100 * part / whole
+        tol = p_rate + 100 * (p_part / abs(whole) + abs(part) * p_whole / whole ** 2) + 1e-9
+        if abs(rate - expected) > tol:
+            out.append(Finding(field, f"{said} {rate:g}% but {formula} = {expected:.2f}%",
+                               {field: rate, parts[0]: part, parts[1]: whole},
+                               round(expected, 4), round(rate - expected, 4), round(tol, 4),
+                               spans(field, *parts)))
+
+    ratio("execution_rate", execution, p_execution, spent, p_spent, adjusted, p_adjusted,
+          "预算完成率", "实际支出 ÷ 调整后预算", ("spent", "adjusted"))
     if None not in (adjustment, adjusted, initial):
         expected = adjusted - initial
         tol = p_adjustment + p_adjusted + p_initial + 1e-6
@@ -112,15 +117,8 @@ def _budget_checks(report, figures: _Figures) -> list[Finding]:
                                {"adjustment": adjustment, "adjusted": adjusted, "initial": initial},
                                round(expected, 2), round(adjustment - expected, 2), round(tol, 2),
                                spans("adjustment", "adjusted", "initial")))
-    if None not in (adj_rate, adjustment, initial) and initial:
-        expected = 100 * adjustment / initial
-        tol = p_adj_rate + 100 * (p_adjustment / abs(initial) + abs(adjustment) * p_initial / initial ** 2) + 1e-9
-        if abs(adj_rate - expected) > tol:
-            out.append(Finding("adjustment_rate",
-                               f"预算调整率 {adj_rate:g}% but 年度调整额 ÷ 年初预算 = {expected:.2f}%",
-                               {"adjustment_rate": adj_rate, "adjustment": adjustment, "initial": initial},
-                               round(expected, 4), round(adj_rate - expected, 4), round(tol, 4),
-                               spans("adjustment_rate", "adjustment", "initial")))
+    ratio("adjustment_rate", adj_rate, p_adj_rate, adjustment, p_adjustment, initial, p_initial,
+          "预算调整率", "年度调整额 ÷ 年初预算", ("adjustment", "initial"))
     general, p_general = money("general_public")
     if None not in (general, adjusted) and general > adjusted + p_general + p_adjusted:
         out.append(Finding("general_public",

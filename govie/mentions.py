@@ -7,7 +7,7 @@ copy goes to ``doc.spans["amounts"]`` for displaCy and for training.
 """
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -48,3 +48,14 @@ def add_mention(doc: Doc, mention: Mention) -> None:
 
 def overlaps(doc: Doc, start: int, end: int) -> bool:
     return any(m.start < end and start < m.end for m in mentions_of(doc))
+
+
+def mentions_within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions lying wholly inside ``[start, end)``; ``starts`` are their (sorted) start offsets."""
+    i = bisect_left(starts, start)
+    out = []
+    while i < len(mentions) and mentions[i].start < end:
+        if mentions[i].end <= end:
+            out.append(mentions[i])
+        i += 1
+    return out

@@ -17,6 +17,7 @@ from . import budget as _budget  # noqa: F401
 from . import sections as _sections  # noqa: F401
 from . import sentences as _sentences  # noqa: F401
 from . import statements as _statements  # noqa: F401
+from . import entities as _entities  # noqa: F401
 from . import segment as _segment  # noqa: F401
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "govie-zh"

@@ -7,6 +7,7 @@ import pytest
 
 import govie
 
+AMOUNT_LABELS = ("MONEY", "PERCENT", "QUANTITY")  # the specs cover amounts; INDICATOR names are tested elsewhere
 SPECS = [json.loads(line) for line in (Path(__file__).parent / "specs" / "amounts.jsonl").open(encoding="utf-8")
          if line.strip()]
 
@@ -21,7 +22,7 @@ def _expected_offsets(case, ent):
 @pytest.mark.parametrize("case", SPECS, ids=[c["id"] for c in SPECS])
 def test_spec(case, nlp):
     report = govie.extract(case["text"], nlp=nlp)
-    found = {(e["label"], e["start"], e["end"]): e for e in report.entities}
+    found = {(e["label"], e["start"], e["end"]): e for e in report.entities if e["label"] in AMOUNT_LABELS}
     expected = {(x["label"], *_expected_offsets(case, x)): x for x in case["entities"]}
     assert sorted(found) == sorted(expected), case.get("notes")
     for key, want in expected.items():

@@ -45,6 +45,10 @@ def test_policy(combined):
     assert ("QUANTITY", "1200人") in got
 
 
-def test_rules_only_has_no_model_entities():
-    report = govie.extract("垃圾分类知晓率达86.2%", nlp=govie.load(rules_only=True))
-    assert [e["label"] for e in report.entities] == ["PERCENT"]
+def test_rules_only_entities_are_the_rule_findings():
+    """Without a model, INDICATOR entities are exactly the indicator names the rules found."""
+    text = "垃圾分类知晓率年度指标值为90%，实际完成93.5%；入户宣传开展次数年度指标值为 40 次，实际完成 52 次。"
+    report = govie.extract(text, nlp=govie.load(rules_only=True))
+    names = sorted((i["start"], i["end"]) for i in report.indicators)
+    assert names and sorted((e["start"], e["end"]) for e in report.entities if e["label"] == "INDICATOR") == names
+    assert [e["label"] for e in report.entities if e["label"] != "INDICATOR"] == ["PERCENT"] * 2 + ["QUANTITY"] * 2

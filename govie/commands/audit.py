@@ -5,10 +5,8 @@ import json
 import os
 import sys
 
-from ..cli import error
-from ..extract import extract_file
 from ..pipeline import load
-from ..reading import ReadError
+from . import extract_each
 
 
 def register(sub) -> None:
@@ -34,16 +32,8 @@ def _line(finding: dict) -> str:
 
 def run(args) -> int:
     nlp = load(rules_only=args.rules_only)
-    results, failed = [], 0
-    for path in args.files:
-        try:
-            results.append({"source": path, "findings": extract_file(path, nlp=nlp).audit()})
-        except ReadError as exc:
-            error(str(exc))
-            failed += 1
-        except Exception as exc:  # one bad file must not lose the batch
-            error(f"{path}: audit failed: {type(exc).__name__}: {exc}")
-            failed += 1
+    done, failed = extract_each(args.files, nlp, action="audit")
+    results = [{"source": path, "findings": report.audit()} for path, report in done]
     if args.format == "json":
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
     else:

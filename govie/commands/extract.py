@@ -8,10 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..cli import error
-from ..extract import extract_file
+from . import extract_each
 from ..pipeline import load
-from ..reading import ReadError
 
 CSV_FIELDS = ["source", "label", "start", "end", "text", "value", "unit", "currency", "comparator", "approximate"]
 
@@ -65,19 +63,8 @@ def summary_line(rep: dict) -> str:
 
 def run(args) -> int:
     nlp = load(rules_only=args.rules_only)
-    reports, failed = [], 0
-    for path in args.files:
-        try:
-            report = extract_file(path, nlp=nlp)
-            if not report.text.strip():
-                print(f"govie: warning: {path}: empty file, nothing to extract", file=sys.stderr)
-            reports.append(report.to_dict())
-        except ReadError as exc:
-            error(str(exc))
-            failed += 1
-        except Exception as exc:  # one bad file must not lose the batch
-            error(f"{path}: extraction failed: {type(exc).__name__}: {exc}")
-            failed += 1
+    done, failed = extract_each(args.files, nlp)
+    reports = [report.to_dict() for _, report in done]
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)

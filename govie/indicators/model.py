@@ -57,6 +57,11 @@ class Indicator:
     reported_met: bool | None = None
     met: bool | None = None
 
+    @property
+    def name_span(self) -> tuple[int, int]:
+        """Cleaned-text offsets of the name (what the INDICATOR entity covers)."""
+        return self.name_start, self.name_end
+
     def to_dict(self, locate) -> dict:
         span = locate.span(self.name_start, self.name_end)
         return {"name": plain(span["text"]) or self.name, "start": span["start"], "end": span["end"],

@@ -14,12 +14,12 @@ budget execution (预算完成率, 完成预算的) belong to the budget block, 
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
 
-from ..mentions import Mention
+from ..mentions import Mention, mentions_within
 from ..numbers import find_amounts
 from ..tables import Region, Table
 from .model import Indicator, Value, plain
@@ -162,13 +162,7 @@ class NarrativeReader:
     # -- values ----------------------------------------------------------------------------------
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
-        i = bisect_left(self.mention_starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
+        return mentions_within(self.mentions, self.mention_starts, start, end)
 
     def _amounts(self, start: int, end: int) -> list[Mention]:
         """The amounts in a stretch after a cue word: the mentions, else what the normaliser reads

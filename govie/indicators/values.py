@@ -1,12 +1,11 @@
 """Values of indicators, read from the amount mentions where they exist, else by the normaliser."""
 from __future__ import annotations
 
-from bisect import bisect_left
 
 import regex
 
 from ..amounts.rules import amount_rules
-from ..mentions import Mention
+from ..mentions import Mention, mentions_within
 from ..numbers import parse_amount
 from ..tables import Cell, vocabulary
 from .model import Value, plain
@@ -21,13 +20,7 @@ class Values:
         self.starts = [m.start for m in mentions]
 
     def inside(self, start: int, end: int) -> list[Mention]:
-        i = bisect_left(self.starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
+        return mentions_within(self.mentions, self.starts, start, end)
 
     def of_cell(self, cell: Cell | None) -> Value | None:
         """A table cell as a value: one amount (``≥80分/月``, ``10万人次``, ``540万``), an amount and
