@@ -97,5 +97,13 @@ def test_the_corpus_reports_only_shares_above_100(nlp):
     findings = {}
     for path in sorted((CORPUS / "raw").glob("*.txt")):
         findings[path.stem] = checks(govie.extract_file(path, nlp=nlp).audit())
-    assert findings["2021_huangpu_wenchong_table"] == ["percent_over_100"] * 4   # 168 %, 151 %, 110 %, 308 %
+    # 覆盖率 168 %, 151 %, 达标率 110 %; 空岗信息发布完成率 308 % is over-fulfilment, not an error
+    assert findings["2021_huangpu_wenchong_table"] == ["percent_over_100"] * 3
     assert all(not f for rid, f in findings.items() if rid != "2021_huangpu_wenchong_table")
+
+
+def test_a_completion_rate_may_pass_100(nlp):
+    """完成率 measures work against its target; 106% is a task done beyond it, not a reporting error."""
+    text = "违法建设拆除任务完成率为106%，户籍人口疫苗接种覆盖率为112%。"
+    found = [f["message"] for f in govie.extract(text, nlp=nlp).audit()]
+    assert len(found) == 1 and "覆盖率" in found[0]

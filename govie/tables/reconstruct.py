@@ -75,7 +75,7 @@ def layout_of(line: str) -> str | None:
 
 def split_cells(text: str, line: Line, layout: str) -> list[Cell]:
     """The cells of one line; tab and pipe layouts keep empty cells so columns line up."""
-    s, e = line.start, line.end
+    s = line.start
     if layout in ("tab", "pipe"):
         sep = "\t" if layout == "tab" else "|"
         cells, pos = [], s
