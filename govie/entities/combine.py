@@ -2,58 +2,102 @@
 
 The policy, applied the same way to every document:
 
-1. A rule mention (an amount the grammar read with its unit, or a money cell
-   under a declared unit) always stands; rules are certain where they fire.
-2. A model entity that overlaps a rule mention is dropped: the rule decides.
-3. A model MONEY, PERCENT or QUANTITY entity elsewhere is kept only if the
-   normaliser reads its text as that kind (a bare number is money only inside
-   a ``单位：万元`` scope, with that unit), so every entity has a value.
-4. INDICATOR names come from the indicator rules first; the model adds the
-   names it finds elsewhere.  Indicator names have no value.
+1. Amounts (MONEY, PERCENT, QUANTITY) are the rules' alone.  Every number in
+   the text is read by the amount grammar and either recognised or refused by
+   a context rule (a rank, a date, a bare number outside a unit scope), and
+   an entity without a unit has no value to report; the model's amount labels
+   serve its training and the model-only evaluation, not the report.
+2. INDICATOR names come from the indicator rules, all of them, even where a
+   name contains an amount (引进注册资本 1000 万的企业数).
+3. The model adds an INDICATOR name only in text the indicator rules have not
+   read (no rule indicator's name or value overlaps it), where the name opens
+   a cell or a clause and holds no clause punctuation, and where a value
+   follows it on the same line: an amount the rules recognised or one of the
+   genre's qualitative words (良好, 达标 …), after at most a cue such as
+   年度指标值 or 达到 (``policy.json``).  A name without a value is not an
+   indicator record, whatever the model thinks.
 
-With no NER in the pipeline (``govie.load(rules_only=True)``) only the rule
-findings are turned into entities, so rules-only and combined runs differ
-exactly by what the model adds.
+With no NER in the pipeline (``govie.load(rules_only=True)``) only rule
+findings become entities, so rules-only and combined runs differ exactly by
+what the model adds.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+import json
+from functools import lru_cache
+from importlib import resources
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..mentions import Mention, add_mention, overlaps
-from ..numbers import Measure, parse_amount
+from ..mentions import Mention, add_mention, mentions_of
+from ..numbers import Measure
+from ..tables import vocabulary
 
-AMOUNT_LABELS = ("MONEY", "PERCENT", "QUANTITY")
 NAME_ONLY = Measure(None, None, None)
+_CELL_END = regex.compile(r"\s*$|[\t|\n,，。;；]|  ", regex.MULTILINE)
+_CLAUSE_OPENERS = "\t|,，。;；:："
+_CLAUSE_PUNCT = regex.compile(r"[,，。;；、:：\n\t|]")
+AMOUNT_LABELS = ("MONEY", "PERCENT", "QUANTITY")
+
+
+@lru_cache(maxsize=1)
+def _value_lead() -> regex.Pattern:
+    """What may stand between an indicator name and its value."""
+    with resources.files(__package__).joinpath("policy.json").open(encoding="utf-8") as fh:
+        policy = json.load(fh)
+    cues = "|".join(regex.escape(w) for w in sorted(policy["value_cue_words"], key=len, reverse=True))
+    seps = regex.escape(policy["separators"])
+    return regex.compile(rf"[{seps}]*(?:(?:{cues})[{seps}]*)?")
+
+
+@lru_cache(maxsize=1)
+def _qualitative() -> regex.Pattern:
+    words = sorted(vocabulary().value_words, key=len, reverse=True)  # the table reader's qualitative values
+    return regex.compile("|".join(regex.escape(w) for w in words))
 
 
 def rule_indicator_names(doc: Doc) -> list[tuple[int, int]]:
-    """Cleaned-text spans of indicator names found by the indicator rules."""
-    spans = []
+    """Cleaned-text spans of the indicator names the rules found."""
+    return [ind.name_span for ind in doc._.indicators or [] if ind.name_span[1] > ind.name_span[0]]
+
+
+def read_by_rules(doc: Doc) -> list[tuple[int, int]]:
+    """Every stretch an indicator rule has read: names, targets and actuals."""
+    spans = rule_indicator_names(doc)
     for ind in doc._.indicators or []:
-        span = getattr(ind, "name_span", None)
-        if span is not None and span[1] > span[0]:
-            spans.append(tuple(span))
+        spans += [(v.start, v.end) for v in (ind.target, ind.actual) if v is not None]
     return spans
 
 
-def _money_factor(doc: Doc, start: int) -> float | None:
-    scopes = doc._.table_units or []
-    i = bisect_right([p for p, _ in scopes], start) - 1
-    return scopes[i][1] if i >= 0 else None
+def opens_clause(doc: Doc, start: int, end: int) -> bool:
+    """A name starts a cell or a clause and does not run across one.
+
+    A bare line break is no boundary: PDF text wraps lines inside sentences.
+    """
+    before = doc.text[max(0, start - 40):start].rstrip(" \n")
+    return (not before or before[-1] in _CLAUSE_OPENERS) and _CLAUSE_PUNCT.search(doc.text, start, end) is None
 
 
-def model_measure(doc: Doc, label: str, start: int, end: int) -> Measure | None:
-    """The value of a model entity, or None when its text is not an amount of that kind."""
-    measure = parse_amount(doc.text[start:end])
-    if measure is None:
-        return None
-    if measure.kind is None and label == "MONEY":
-        factor = _money_factor(doc, start)
-        return measure.as_money(factor) if factor else None
-    return measure if measure.kind == label else None
+def _overlaps_label(doc: Doc, start: int, end: int, labels) -> bool:
+    return any(m.label in labels and m.start < end and start < m.end for m in mentions_of(doc))
+
+
+def value_follows(doc: Doc, end: int, claimed=()) -> bool:
+    """Whether an amount or a qualitative value follows a name ending at ``end``.
+
+    A qualitative word counts only as a cell of its own (after a separator or a
+    cue, before the end of the cell or clause): in prose, 服务质量提升明显 is no
+    indicator with the value 提升.
+    """
+    text = doc.text
+    at = _value_lead().match(text, end).end()
+    for m in mentions_of(doc):
+        if m.start == at and m.label in AMOUNT_LABELS:
+            return not any(s < m.end and m.start < e for s, e in claimed)  # not a value the rules used
+    word = _qualitative().match(text, at)
+    return bool(word) and at > end and _CELL_END.match(text, word.end()) is not None
 
 
 class EntityCombiner:
@@ -62,18 +106,18 @@ class EntityCombiner:
 
     def __call__(self, doc: Doc) -> Doc:
         for start, end in rule_indicator_names(doc):
-            if not overlaps(doc, start, end):
+            if not _overlaps_label(doc, start, end, ("INDICATOR",)):
                 add_mention(doc, Mention("INDICATOR", start, end, NAME_ONLY, source="rules"))
+        claimed = read_by_rules(doc)
         for ent in doc.ents:
-            start, end = ent.start_char, ent.end_char
-            if overlaps(doc, start, end):
+            if ent.label_ != "INDICATOR":
                 continue
-            if ent.label_ == "INDICATOR":
+            start, end = ent.start_char, ent.end_char
+            if any(s < end and start < e for s, e in claimed) \
+                    or _overlaps_label(doc, start, end, ("INDICATOR",) + AMOUNT_LABELS):
+                continue
+            if opens_clause(doc, start, end) and value_follows(doc, end, claimed):
                 add_mention(doc, Mention("INDICATOR", start, end, NAME_ONLY, source="model"))
-            elif ent.label_ in AMOUNT_LABELS:
-                measure = model_measure(doc, ent.label_, start, end)
-                if measure is not None:
-                    add_mention(doc, Mention(ent.label_, start, end, measure, source="model"))
         return doc
 
 

@@ -1,0 +1,33 @@
+"""The models shipped in models/: present, current, small."""
+from pathlib import Path
+
+import spacy
+
+import govie
+from govie.pipeline import DEFAULT_MODEL, rules_config
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+
+
+def test_default_pipeline_is_the_shipped_model_with_the_current_rules():
+    nlp = govie.load()
+    assert nlp.pipe_names == ["ner"] + list(rules_config()["nlp"]["pipeline"]), \
+        "models/govie-zh is stale: rebuild it with `govie train`"
+    assert set(nlp.get_pipe("ner").labels) == {"MONEY", "PERCENT", "QUANTITY", "INDICATOR"}
+    assert spacy.load(DEFAULT_MODEL).pipe_names == nlp.pipe_names  # loadable with one call once govie is imported
+
+
+def test_all_models_together_stay_under_50_mb():
+    size = sum(p.stat().st_size for p in MODELS.rglob("*") if p.is_file())
+    assert size < 50 * 2**20, size
+
+
+def test_the_shipped_ner_reads_the_genre(nlp):
+    """On text it was not trained on, the model alone finds the amounts the rules find."""
+    text = "2024年本部门全年预算数 3,406.72 万元，执行数 3,311.05 万元，预算执行率 97.19%。"
+    ner = govie.load()
+    from govie.reading import clean
+
+    doc = ner(clean(text).text)
+    assert {(e.label_, e.text) for e in doc.ents if e.label_ != "INDICATOR"} >= {
+        ("MONEY", "3,406.72 万元"), ("MONEY", "3,311.05 万元"), ("PERCENT", "97.19%")}
