@@ -6,6 +6,6 @@ Each task is a module here with ``GOLD`` (the annotation file it needs) and
 from .gold import corpus_reports, load_gold
 from .scores import PRF, format_table
 
-TASKS = ["amounts", "indicators", "budget", "statements"]
+TASKS = ["amounts", "indicators", "budget", "statements", "ner"]
 
 __all__ = ["PRF", "TASKS", "corpus_reports", "format_table", "load_gold"]
