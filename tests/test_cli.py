@@ -79,12 +79,15 @@ def test_a_50_mb_file_completes_with_bounded_memory(tmp_path):
     # The rule pipeline: this test is about size and memory; the NER's speed is the benchmark's business.
     code = ("import resource, sys, govie;"
             "r = govie.extract_file(sys.argv[1], nlp=govie.load(rules_only=True));"
-            "print(len(r.entities), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            "amounts = [e for e in r.entities if e['label'] in ('MONEY', 'PERCENT', 'QUANTITY')];"
+            "print(len(amounts), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     r = subprocess.run([sys.executable, "-c", code, str(big)], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr[-2000:]
-    n_entities, peak_kb = map(int, r.stdout.split())
+    n_amounts, peak_kb = map(int, r.stdout.split())
     copies = 50 * 1024 * 1024 // len(block) + 1
-    per_copy = len(json.loads(govie("extract", "--rules-only", RAW[3]).stdout)[0]["entities"])
-    assert n_entities == per_copy * copies
+    # Amounts are local, so every copy holds the same ones; indicators may pair across a copy's end.
+    per_copy = len([e for e in json.loads(govie("extract", "--rules-only", RAW[3]).stdout)[0]["entities"]
+                    if e["label"] in ("MONEY", "PERCENT", "QUANTITY")])
+    assert n_amounts == per_copy * copies
     # The text itself is ~17M characters; the pipeline works a chunk at a time.
     assert peak_kb < 2_500_000
