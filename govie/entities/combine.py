@@ -16,6 +16,15 @@ The policy, applied the same way to every document:
    genre's qualitative words (良好, 达标 …), after at most a cue such as
    年度指标值 or 达到 (``policy.json``).  A name without a value is not an
    indicator record, whatever the model thinks.
+4. In running text (a clause opened by ，。；：) a name before a count or a
+   sum is a statistic, not an indicator, unless an indicator cue such as
+   年度指标值 or 实际完成 introduces the value; rates and qualitative values
+   need no cue.  This is the annotation guideline's line (corpus/README.md).
+5. A name and value the rules or the model already recorded, printed again
+   (a block repeated across a page break), is not recorded twice.
+6. The model's span is cut back before a cue it took in (…比例目标为 → …比例),
+   and a name that is a value word (及时) or leaves a bracket open (效益指标（)
+   is no name.
 
 With no NER in the pipeline (``govie.load(rules_only=True)``) only rule
 findings become entities, so rules-only and combined runs differ exactly by
@@ -24,6 +33,7 @@ what the model adds.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -37,19 +47,52 @@ from ..tables import vocabulary
 
 NAME_ONLY = Measure(None, None, None)
 _CELL_END = regex.compile(r"\s*$|[\t|\n,，。;；]|  ", regex.MULTILINE)
-_CLAUSE_OPENERS = "\t|,，。;；:："
 _CLAUSE_PUNCT = regex.compile(r"[,，。;；、:：\n\t|]")
 AMOUNT_LABELS = ("MONEY", "PERCENT", "QUANTITY")
+COUNT_LABELS = ("MONEY", "QUANTITY")
+
+
+@dataclass(frozen=True)
+class FollowingValue:
+    start: int
+    end: int
+    cued: bool          # an indicator cue (年度指标值, 实际完成 …) stands before it
+
+
+@lru_cache(maxsize=1)
+def _policy() -> dict:
+    with resources.files(__package__).joinpath("policy.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _value_lead() -> regex.Pattern:
-    """What may stand between an indicator name and its value."""
-    with resources.files(__package__).joinpath("policy.json").open(encoding="utf-8") as fh:
-        policy = json.load(fh)
-    cues = "|".join(regex.escape(w) for w in sorted(policy["value_cue_words"], key=len, reverse=True))
+    """What may stand between an indicator name and its value: separators, a cue, a link word."""
+    policy = _policy()
     seps = regex.escape(policy["separators"])
-    return regex.compile(rf"[{seps}]*(?:(?:{cues})[{seps}]*)?")
+    return regex.compile(rf"[{seps}]*(?P<cue>{_alternation(policy['indicator_cues'])})?[{seps}]*"
+                         rf"(?:{_alternation(policy['link_words'])})?[{seps}]*")
+
+
+@lru_cache(maxsize=1)
+def _trailing_cue() -> regex.Pattern:
+    """A cue (and link word) the model took into the name: 黑臭水体消除比例目标为 → 黑臭水体消除比例."""
+    policy = _policy()
+    seps = regex.escape(policy["separators"])
+    return regex.compile(rf"(?:{_alternation(policy['indicator_cues'])})[{seps}]*"
+                         rf"(?:{_alternation(policy['link_words'])})?[{seps}]*$")
+
+
+_BRACKETS = {"(": ")", "（": "）", "【": "】", "《": "》", "“": "”", "[": "]"}
+
+
+def balanced(name: str) -> bool:
+    """Every bracket the name opens it also closes, and the other way round (效益指标（ is cut short)."""
+    return all(name.count(o) == name.count(c) for o, c in _BRACKETS.items())
 
 
 @lru_cache(maxsize=1)
@@ -71,33 +114,73 @@ def read_by_rules(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def opens_clause(doc: Doc, start: int, end: int) -> bool:
-    """A name starts a cell or a clause and does not run across one.
+def _opener(doc: Doc, start: int) -> str:
+    """The character that opens the clause or cell at ``start`` ('' at the text's start).
 
     A bare line break is no boundary: PDF text wraps lines inside sentences.
     """
     before = doc.text[max(0, start - 40):start].rstrip(" \n")
-    return (not before or before[-1] in _CLAUSE_OPENERS) and _CLAUSE_PUNCT.search(doc.text, start, end) is None
+    return before[-1] if before else ""
+
+
+def opens_clause(doc: Doc, start: int, end: int) -> bool:
+    """A name starts a cell or a clause and does not run across one."""
+    policy = _policy()
+    opener = _opener(doc, start)
+    return (not opener or opener in policy["prose_openers"] + policy["cell_openers"]) \
+        and _CLAUSE_PUNCT.search(doc.text, start, end) is None
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _overlaps_label(doc: Doc, start: int, end: int, labels) -> bool:
-    return any(m.label in labels and m.start < end and start < m.end for m in mentions_of(doc))
+    return _overlaps([(m.start, m.end) for m in mentions_of(doc) if m.label in labels], start, end)
 
 
-def value_follows(doc: Doc, end: int, claimed=()) -> bool:
-    """Whether an amount or a qualitative value follows a name ending at ``end``.
+def value_after(doc: Doc, end: int, claimed=()) -> FollowingValue | None:
+    """The value that follows a name ending at ``end``, if there is one the rules have not used.
 
     A qualitative word counts only as a cell of its own (after a separator or a
     cue, before the end of the cell or clause): in prose, 服务质量提升明显 is no
     indicator with the value 提升.
     """
     text = doc.text
-    at = _value_lead().match(text, end).end()
+    lead = _value_lead().match(text, end)
+    at, cued = lead.end(), lead.group("cue") is not None
     for m in mentions_of(doc):
         if m.start == at and m.label in AMOUNT_LABELS:
-            return not any(s < m.end and m.start < e for s, e in claimed)  # not a value the rules used
+            if _overlaps(claimed, m.start, m.end):
+                return None
+            return FollowingValue(m.start, m.end, cued)
     word = _qualitative().match(text, at)
-    return bool(word) and at > end and _CELL_END.match(text, word.end()) is not None
+    if word and at > end and _CELL_END.match(text, word.end()) is not None:
+        return FollowingValue(word.start(), word.end(), cued)
+    return None
+
+
+def is_statistic(doc: Doc, start: int, value: FollowingValue) -> bool:
+    """A count or a sum in running text without an indicator cue (共接收隔离人员 7976 人)."""
+    opener = _opener(doc, start)
+    in_prose = opener != "" and opener in _policy()["prose_openers"]
+    is_count = any(m.start == value.start and m.end == value.end and m.label in COUNT_LABELS
+                   for m in mentions_of(doc))
+    return in_prose and is_count and not value.cued
+
+
+def _statement_key(doc: Doc, start: int, end: int, value_start: int, value_end: int) -> tuple[str, str]:
+    """Name and value without the PDF's line breaks and spaces: equal keys are one statement printed twice."""
+    return (regex.sub(r"\s", "", doc.text[start:end]), regex.sub(r"\s", "", doc.text[value_start:value_end]))
+
+
+def _rule_statements(doc: Doc) -> set[tuple[str, str]]:
+    keys = set()
+    for ind in doc._.indicators or []:
+        for v in (ind.actual, ind.target):
+            if v is not None:
+                keys.add(_statement_key(doc, *ind.name_span, v.start, v.end))
+    return keys
 
 
 class EntityCombiner:
@@ -109,15 +192,26 @@ class EntityCombiner:
             if not _overlaps_label(doc, start, end, ("INDICATOR",)):
                 add_mention(doc, Mention("INDICATOR", start, end, NAME_ONLY, source="rules"))
         claimed = read_by_rules(doc)
+        recorded = _rule_statements(doc)
         for ent in doc.ents:
             if ent.label_ != "INDICATOR":
                 continue
             start, end = ent.start_char, ent.end_char
-            if any(s < end and start < e for s, e in claimed) \
-                    or _overlaps_label(doc, start, end, ("INDICATOR",) + AMOUNT_LABELS):
+            cue = _trailing_cue().search(doc.text, start, end)
+            if cue is not None and cue.start() > start:
+                end = cue.start()
+            if _overlaps(claimed, start, end) or _overlaps_label(doc, start, end, ("INDICATOR",) + AMOUNT_LABELS) \
+                    or not opens_clause(doc, start, end) \
+                    or _qualitative().fullmatch(doc.text, start, end) or not balanced(doc.text[start:end]):
                 continue
-            if opens_clause(doc, start, end) and value_follows(doc, end, claimed):
-                add_mention(doc, Mention("INDICATOR", start, end, NAME_ONLY, source="model"))
+            value = value_after(doc, end, claimed)
+            if value is None or is_statistic(doc, start, value):
+                continue
+            key = _statement_key(doc, start, end, value.start, value.end)
+            if key in recorded:   # a repeated block: the statement is recorded at its first occurrence
+                continue
+            recorded.add(key)
+            add_mention(doc, Mention("INDICATOR", start, end, NAME_ONLY, source="model"))
         return doc
 
 

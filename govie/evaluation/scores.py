@@ -34,8 +34,9 @@ def compare(gold: set, predicted: set) -> PRF:
 
 
 def format_table(title: str, rows: dict[str, PRF]) -> str:
-    lines = [title, f"{'':<14}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"]
+    width = max([14] + [len(name) + 1 for name in rows])
+    lines = [title, f"{'':<{width}}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"]
     for name, s in rows.items():
-        lines.append(f"{name:<14}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
+        lines.append(f"{name:<{width}}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
                      f"{s.tp + s.fn:>7}{s.tp + s.fp:>7}")
     return "\n".join(lines)

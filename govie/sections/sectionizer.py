@@ -28,6 +28,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..textlines import lines_in
 from .rules import section_rules
 
 if not Doc.has_extension("sections"):
@@ -52,13 +53,6 @@ class Section:
         body = locate.span(self.body_start, self.end)
         return {"kind": self.kind, "title": self.title, "level": self.level,
                 "start": heading["start"], "end": body["end"], "body_start": body["start"]}
-
-
-def _lines(text: str):
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
 
 
 def _numbered(line: str, base: int, rules) -> Section | None:
@@ -108,7 +102,7 @@ _CELLS = regex.compile(r"[\t|]")
 def _new_row_starts(text: str) -> list[int]:
     """Starts of tab- or |-separated rows that have a first cell of their own."""
     starts = []
-    for pos, line in _lines(text):
+    for pos, line in lines_in(text):
         if "\t" not in line and "|" not in line:
             continue
         cells = _CELLS.split(line[1:] if line.startswith("|") else line)
@@ -120,11 +114,7 @@ def _new_row_starts(text: str) -> list[int]:
 def _before_closing(text: str, start: int, end: int, rules) -> int:
     """``end``, or the start of the report's closing (signature and date, 特此报告) if one comes first."""
     previous = None  # (start, text) of the last non-blank line
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        line_end = end if nl < 0 else nl
-        line = text[pos:line_end]
+    for pos, line in lines_in(text, start, end):
         if line.strip():
             if rules.closing_line.fullmatch(line):
                 if previous and len(previous[1].strip()) <= rules.signature_max_chars \
@@ -132,7 +122,6 @@ def _before_closing(text: str, start: int, end: int, rules) -> int:
                     return previous[0]
                 return pos
             previous = (pos, line)
-        pos = line_end + 1
     return end
 
 
@@ -140,7 +129,7 @@ def find_headings(text: str) -> list[Section]:
     """Every heading of ``text``, in order, with ``end`` not yet set (= body_start)."""
     rules = section_rules()
     found = []
-    for pos, line in _lines(text):
+    for pos, line in lines_in(text):
         if not line.strip():
             continue
         heading = _numbered(line, pos, rules) or _label(line, pos, rules)

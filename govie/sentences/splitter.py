@@ -28,6 +28,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..textlines import lines_in
 from .rules import sentence_rules
 
 if not Doc.has_extension("sentences"):
@@ -82,17 +83,12 @@ def _cell_line_cuts(text: str, start: int, end: int, rules) -> list[int]:
     cuts = []
     prev_cell = False
     seen = False
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        line_end = end if nl < 0 else nl
-        line = text[pos:line_end]
+    for pos, line in lines_in(text, start, end):
         if line.strip():
             is_cell = rules.cell_line.fullmatch(line) is not None
             if seen and (is_cell or prev_cell):
                 cuts.append(pos)
             prev_cell, seen = is_cell, True
-        pos = line_end + 1
     return cuts
 
 
