@@ -69,22 +69,24 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _cue_then_link(cue_required: bool) -> str:
+    """Pattern text: a cue (年度指标值, 目标 …), then a link word (为, 达到 …), each followed by separators."""
+    policy = _policy()
+    seps = regex.escape(policy["separators"])
+    return (rf"(?P<cue>{_alternation(policy['indicator_cues'])}){'' if cue_required else '?'}[{seps}]*"
+            rf"(?:{_alternation(policy['link_words'])})?[{seps}]*")
+
+
 @lru_cache(maxsize=1)
 def _value_lead() -> regex.Pattern:
     """What may stand between an indicator name and its value: separators, a cue, a link word."""
-    policy = _policy()
-    seps = regex.escape(policy["separators"])
-    return regex.compile(rf"[{seps}]*(?P<cue>{_alternation(policy['indicator_cues'])})?[{seps}]*"
-                         rf"(?:{_alternation(policy['link_words'])})?[{seps}]*")
+    return regex.compile(rf"[{regex.escape(_policy()['separators'])}]*" + _cue_then_link(cue_required=False))
 
 
 @lru_cache(maxsize=1)
 def _trailing_cue() -> regex.Pattern:
     """A cue (and link word) the model took into the name: 黑臭水体消除比例目标为 → 黑臭水体消除比例."""
-    policy = _policy()
-    seps = regex.escape(policy["separators"])
-    return regex.compile(rf"(?:{_alternation(policy['indicator_cues'])})[{seps}]*"
-                         rf"(?:{_alternation(policy['link_words'])})?[{seps}]*$")
+    return regex.compile(_cue_then_link(cue_required=True) + "$")
 
 
 _BRACKETS = {"(": ")", "（": "）", "【": "】", "《": "》", "“": "”", "[": "]"}
