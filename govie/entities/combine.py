@@ -57,6 +57,7 @@ class FollowingValue:
     start: int
     end: int
     cued: bool          # an indicator cue (年度指标值, 实际完成 …) stands before it
+    label: str | None   # the amount's label; None for a qualitative word
 
 
 @lru_cache(maxsize=1)
@@ -155,10 +156,10 @@ def value_after(doc: Doc, end: int, claimed=()) -> FollowingValue | None:
         if m.start == at and m.label in AMOUNT_LABELS:
             if _overlaps(claimed, m.start, m.end):
                 return None
-            return FollowingValue(m.start, m.end, cued)
+            return FollowingValue(m.start, m.end, cued, m.label)
     word = _qualitative().match(text, at)
     if word and at > end and _CELL_END.match(text, word.end()) is not None:
-        return FollowingValue(word.start(), word.end(), cued)
+        return FollowingValue(word.start(), word.end(), cued, None)
     return None
 
 
@@ -166,9 +167,7 @@ def is_statistic(doc: Doc, start: int, value: FollowingValue) -> bool:
     """A count or a sum in running text without an indicator cue (共接收隔离人员 7976 人)."""
     opener = _opener(doc, start)
     in_prose = opener != "" and opener in _policy()["prose_openers"]
-    is_count = any(m.start == value.start and m.end == value.end and m.label in COUNT_LABELS
-                   for m in mentions_of(doc))
-    return in_prose and is_count and not value.cued
+    return in_prose and value.label in COUNT_LABELS and not value.cued
 
 
 def _statement_key(doc: Doc, start: int, end: int, value_start: int, value_end: int) -> tuple[str, str]:

@@ -24,13 +24,13 @@ import regex
 
 from ..mentions import Mention
 from ..numbers import parse_amount
-from ..numbers.grammar import lexicon
+from ..numbers.grammar import ARABIC, lexicon
 from .model import BUDGET, GOALS, INDICATOR, PROJECT, TASK, Cell, Region, Row, Table, Task
 from .vocabulary import compact, vocabulary
 
 VALUE_ROLES = ("target", "actual", "weight", "score", "status", "note")
 ROW_ROLES = ("name",) + VALUE_ROLES
-MONEY_LIKE = regex.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+BARE_NUMBER = regex.compile(rf"[-−]?{ARABIC}")   # the normaliser's Arabic number, signed
 SENTENCE_PUNCT = regex.compile(r"[,，;；:：!?！？]")
 SPACES = regex.compile(r"(?<=\S)(?: {2,}|\t)(?=\S)")
 
@@ -403,7 +403,7 @@ class Reader:
         return None
 
     def _funding(self, table: Table, cell: Cell) -> float | None:
-        if not cell or not MONEY_LIKE.fullmatch(cell.plain):
+        if not cell or not BARE_NUMBER.fullmatch(cell.plain):
             return None
         mention = self._money_in(cell)
         if mention is not None:
@@ -545,7 +545,7 @@ class Reader:
         cell = _cell(self.text, line.start, line.end)
         if self.vocab.is_level(cell.text):
             return "level", cell
-        if "funding" in table.roles and MONEY_LIKE.fullmatch(cell.plain) and (
+        if "funding" in table.roles and BARE_NUMBER.fullmatch(cell.plain) and (
                 self._money_in(cell) is not None or "." in cell.plain or "," in cell.plain):
             return "funding", cell
         pair = self._pair(line, n_values)
