@@ -20,7 +20,8 @@ from . import statements as _statements  # noqa: F401
 from . import entities as _entities  # noqa: F401
 from . import segment as _segment  # noqa: F401
 
-DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "govie-zh"
+# The trained pipeline ships inside the package, so a wheel install carries it.
+DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "govie-zh"
 RULES_CONFIG = "pipeline.cfg"
 
 

@@ -6,7 +6,7 @@ import spacy
 import govie
 from govie.pipeline import DEFAULT_MODEL, rules_config
 
-MODELS = Path(__file__).resolve().parent.parent / "models"
+MODELS = Path(__file__).resolve().parent.parent / "govie" / "models"
 
 
 def test_default_pipeline_is_the_shipped_model_with_the_current_rules():

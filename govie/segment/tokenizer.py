@@ -19,8 +19,8 @@ import spacy
 from spacy.tokens import Doc
 
 DOMAIN_DICT = "domain_dict.txt"
-# Where `govie train-segmenter` puts the project's pkuseg model (see models/README.md).
-DEFAULT_PKUSEG_MODEL = Path(__file__).resolve().parents[2] / "models" / "pkuseg-genre"
+# Where `govie train-segmenter` puts the project's pkuseg model (see govie/models/README.md).
+DEFAULT_PKUSEG_MODEL = Path(__file__).resolve().parents[1] / "models" / "pkuseg-genre"
 
 
 class SegmenterError(ValueError):

@@ -20,21 +20,21 @@ from .. import segment as _segment  # noqa: F401  (registers the tokenizer the m
 LABELS = ("PROBLEM", "REMEDY", "OTHER")
 KIND_OF_LABEL = {"PROBLEM": "problems", "REMEDY": "remedies"}
 LABEL_OF_KIND = {"problems": "PROBLEM", "remedies": "REMEDY"}
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_MODEL = PROJECT_ROOT / "models" / "textcat-statements"
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_MODEL = PACKAGE_ROOT / "models" / "textcat-statements"
 
 log = logging.getLogger("govie")
 _warned: set[str] = set()
 
 
 def resolve_model_path(model: str | Path | None) -> Path:
-    """An absolute path, a path relative to the working directory, or one relative to the project root."""
+    """An absolute path, a path relative to the working directory, or one relative to the package (``models/…``)."""
     if model is None:
         return DEFAULT_MODEL
     path = Path(model)
     if path.is_absolute() or path.exists():
         return path
-    return PROJECT_ROOT / path
+    return PACKAGE_ROOT / path
 
 
 def sentence_words(doc: Doc, start: int, end: int) -> list[str]:
