@@ -5,6 +5,7 @@
 >>> [(e["label"], e["value"]) for e in report.entities]
 [('MONEY', 132594100.0), ('PERCENT', 96.28)]
 """
+from . import amounts  # govie.amounts(text): the fast path for amounts alone (amounts/fast.py)
 from .extract import extract, extract_file
 from .numbers import Measure, parse_amount, parse_number
 from .pipeline import load
@@ -13,5 +14,5 @@ from .report import Report
 from .segment import segment
 
 __version__ = "0.1.0"
-__all__ = ["extract", "extract_file", "load", "segment", "read", "Report", "ReadError",
+__all__ = ["extract", "extract_file", "amounts", "load", "segment", "read", "Report", "ReadError",
            "Measure", "parse_amount", "parse_number", "__version__"]

@@ -28,15 +28,19 @@ def _lone_chinese_digit(m) -> bool:
 
 
 class AmountRecognizer:
-    """Finds amounts with the shared grammar and keeps those the context allows."""
+    """Finds amounts with the shared grammar and keeps those the context allows.
+
+    It reads ``doc.text`` and writes ``doc._.mentions`` only, so the fast path
+    (``govie.amounts``, amounts/fast.py) runs this same code on a text without spaCy.
+    """
 
     def __init__(self, name: str = "govie_amounts"):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         rules = amount_rules()
-        text = doc.text
-        for m, measure in find_amounts(text):
+        for m, measure in find_amounts(doc.text):
+            text = m.string   # the folded view: 資金 reads as 资金, offsets unchanged
             start, end = _core_span(m)
             if start >= end or _is_ordinal(text, start, rules):
                 continue
@@ -52,6 +56,6 @@ class AmountRecognizer:
         return doc
 
 
-@Language.factory("govie_amounts")
+@Language.factory("govie_amounts", assigns=["doc._.mentions", "doc.spans"])
 def make_amount_recognizer(nlp: Language, name: str):
     return AmountRecognizer(name)
