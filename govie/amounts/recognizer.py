@@ -40,6 +40,8 @@ class AmountRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         rules = amount_rules()
         for m, measure in find_amounts(doc.text):
+            if measure.kind is None and not m.group("mult"):
+                continue   # a bare number: table money's, if anyone's
             text = m.string   # the folded view: 資金 reads as 资金, offsets unchanged
             start, end = _core_span(m)
             if start >= end or _is_ordinal(text, start, rules):

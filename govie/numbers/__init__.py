@@ -64,7 +64,7 @@ def _decimal(number: str) -> Decimal | None:
 
     Numbers longer than the lexicon's limits (say, 35 digits) are refused, not read.
     """
-    text = fold(number).replace(",", "").replace(" ", "").replace("−", "-")
+    text = (number if number.isascii() else fold(number)).replace(",", "").replace(" ", "").replace("−", "-")
     if text.startswith("负"):
         text = "-" + text[1:]
     if not text or len(text) > _MAX_NUMERAL_CHARS:
@@ -72,6 +72,9 @@ def _decimal(number: str) -> Decimal | None:
     if _PLAIN_ARABIC.fullmatch(text):
         return Decimal(text)
     sign, digits = (-1, text[1:]) if text.startswith("-") else (1, text)
+    single = lexicon()["chinese_digit_values"].get(digits) if len(digits) == 1 else None
+    if single is not None:
+        return Decimal(sign * single)
     if not digits or any("0" <= ch <= "9" for ch in digits):
         # An Arabic number with 万 is not a number but an amount: the grammar reads it.
         return None
@@ -122,10 +125,99 @@ def _approximate(m, g: dict) -> bool:
     return bool(g["infix"] or g["infix2"]) or g["suffix"] in approx["suffix_words"]
 
 
+class AmountMatch:
+    """A match of the amount grammar whose groups are read by name quickly.
+
+    (The ``regex`` module builds its name table on every ``group(name)`` call, which
+    cost more than the search itself; here the groups are read once.)  It offers the
+    part of the match API the components use: ``group``, ``span``, ``start``, ``end``,
+    ``string``.
+    """
+
+    __slots__ = ("_match", "_groups", "_index")
+
+    def __init__(self, match, index: dict[str, int]):
+        self._match, self._groups, self._index = match, match.groups(), index
+
+    @property
+    def string(self) -> str:
+        return self._match.string
+
+    def group(self, name=0):
+        if name == 0:
+            return self._match.group(0)
+        return self._groups[(self._index[name] if isinstance(name, str) else name) - 1]
+
+    def span(self, name=0) -> tuple[int, int]:
+        return self._match.span(self._index[name] if isinstance(name, str) else name)
+
+    def start(self, name=0) -> int:
+        return self.span(name)[0]
+
+    def end(self, name=0) -> int:
+        return self.span(name)[1]
+
+    def groupdict(self) -> dict:
+        return dict(zip(self._index, self._groups))
+
+
+def _wrap(m) -> AmountMatch:
+    return m if isinstance(m, AmountMatch) else AmountMatch(m, _group_index())
+
+
+@lru_cache(maxsize=1)
+def _group_index() -> dict[str, int]:
+    # In group order, so that zip(index, groups) pairs each name with its group.
+    return dict(sorted(patterns()["search"].groupindex.items(), key=lambda item: item[1]))
+
+
+# An Arabic number float() reads exactly as the Decimal route would (at most 15
+# digits and 6 decimals): most matches are such numbers, at a tenth of the cost.
+_SIMPLE = regex.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,6})?")
+
+
 def measure_from_match(m) -> Measure | None:
     """Normalise one match of the amount grammar (see grammar.py)."""
-    with localcontext(_DECIMAL):
-        return _measure(m, m.groupdict())
+    m = _wrap(m)
+    g = m.groupdict()
+    comparator = _comparator(g) if (g["sym"] or g["prefix"] or g["suffix"]) else None
+    approximate = _approximate(m, g) if (g["prefix"] or g["infix"] or g["infix2"] or g["suffix"]) else False
+    if g["pword"] or g["tenths"]:
+        with localcontext(_DECIMAL):
+            per_cent = _percent_word(g) if g["pword"] else _tenths(g)
+        return None if per_cent is None else \
+            Measure("PERCENT", _to_float(per_cent), "%", None, comparator, approximate)
+    lx = lexicon()
+    pct = g["pct"]
+    number = g["num"]
+    if not (g["mult"] or g["rsep_mult"] or g["num2"] or pct in lx["percent_sign_values"]) \
+            and _SIMPLE.fullmatch(number):
+        value, value_max = float(number.replace(",", "")), None
+    else:
+        with localcontext(_DECIMAL):
+            values = _scaled_values(g, lx)
+        if values is None:
+            return None
+        value, value_max = values
+    if pct:
+        unit = lx["percent_point_unit"] if pct in lx["percent_point_signs"] else "%"
+        return Measure("PERCENT", value, unit, None, comparator, approximate, value_max)
+    if g["cur"] or g["csym"]:
+        # A word after the number names the currency (￥300元, $5万美元); else the sign does.
+        currency = lx["currencies"][g["cur"]] if g["cur"] else lx["currency_symbols"][g["csym"]]
+        unit = "元" if currency == "CNY" else (g["cur"] or currency)
+        return Measure("MONEY", value, unit, currency, comparator, approximate, value_max)
+    if g["qty"]:
+        unit = g["qty"] + (f"/{g['rate']}" if g["rate"] else "")
+        return Measure("QUANTITY", value, unit, None, comparator, approximate, value_max)
+    return Measure(None, value, None, None, comparator, approximate, value_max)
+
+
+def _percent_word(g: dict) -> Decimal | None:
+    """百分之九十 → 90, 千分之二 → 0.2, 万分之五 → 0.05 (per cent)."""
+    word = "".join(g["pword"].split())   # 百 分 之 → 百分之
+    d = Decimal(100) if g["pnum"] == "百" else _decimal(g["pnum"])
+    return None if d is None else d * Decimal(str(lexicon()["percent_words"][word]))
 
 
 def _tenths(g: dict) -> Decimal | None:
@@ -139,19 +231,8 @@ def _tenths(g: dict) -> Decimal | None:
     return d * 10
 
 
-def _measure(m, g: dict) -> Measure | None:
-    lx = lexicon()
-    comparator, approximate = _comparator(g), _approximate(m, g)
-    if g["pword"]:
-        word = "".join(g["pword"].split())   # 百 分 之 → 百分之
-        d = Decimal(100) if g["pnum"] == "百" else _decimal(g["pnum"])
-        if d is None:
-            return None
-        per_cent = d * Decimal(str(lx["percent_words"][word]))
-        return Measure("PERCENT", _to_float(per_cent), "%", None, comparator, approximate)
-    if g["tenths"]:
-        d = _tenths(g)
-        return None if d is None else Measure("PERCENT", _to_float(d), "%", None, comparator, approximate)
+def _scaled_values(g: dict, lx: dict) -> tuple[float, float | None] | None:
+    """The number (and a range's upper end) times its multiplier and the sign's worth."""
     low = _decimal(g["num"])
     high = _decimal(g["num2"]) if g["num2"] else None
     if low is None or (g["num2"] and high is None):
@@ -159,24 +240,10 @@ def _measure(m, g: dict) -> Measure | None:
     multipliers = lx["multipliers"]
     scale = Decimal(multipliers[g["mult"]]) if g["mult"] else Decimal(1)
     low_scale = Decimal(multipliers[g["rsep_mult"]]) if g["rsep_mult"] else scale
-    pct = g["pct"]
-    if pct:
-        sign_value = Decimal(str(lx["percent_sign_values"].get(pct, 1)))   # ‰ is a tenth of %
+    if g["pct"]:
+        sign_value = Decimal(str(lx["percent_sign_values"].get(g["pct"], 1)))   # ‰ is a tenth of %
         scale, low_scale = scale * sign_value, low_scale * sign_value
-    value = _to_float(low * low_scale)
-    value_max = _to_float(high * scale) if high is not None else None
-    if pct:
-        unit = lx["percent_point_unit"] if pct in lx["percent_point_signs"] else "%"
-        return Measure("PERCENT", value, unit, None, comparator, approximate, value_max)
-    if g["cur"] or g["csym"]:
-        # A word after the number names the currency (￥300元, $5万美元); else the sign does.
-        currency = lx["currencies"][g["cur"]] if g["cur"] else lx["currency_symbols"][g["csym"]]
-        unit = "元" if currency == "CNY" else (g["cur"] or currency)
-        return Measure("MONEY", value, unit, currency, comparator, approximate, value_max)
-    if g["qty"]:
-        unit = g["qty"] + (f"/{g['rate']}" if g["rate"] else "")
-        return Measure("QUANTITY", value, unit, None, comparator, approximate, value_max)
-    return Measure(None, value, None, None, comparator, approximate, value_max)
+    return _to_float(low * low_scale), (_to_float(high * scale) if high is not None else None)
 
 
 def parse_amount(text: str, default_money_factor: float | None = None) -> Measure | None:
@@ -193,7 +260,7 @@ def parse_amount(text: str, default_money_factor: float | None = None) -> Measur
     m = patterns()["full"].fullmatch(cleaned)
     if not m:
         return None
-    measure = measure_from_match(m)
+    measure = measure_from_match(AmountMatch(m, _group_index()))
     if measure is not None and measure.kind is None and default_money_factor:
         measure = measure.as_money(default_money_factor)
     return measure
@@ -215,7 +282,9 @@ def find_amounts(text: str) -> tuple:
 @lru_cache(maxsize=2)
 def _find_amounts(text: str) -> tuple:
     found = []
-    for m in patterns()["search"].finditer(fold(text)):
+    index = _group_index()
+    for raw in patterns()["search"].finditer(fold(text)):
+        m = AmountMatch(raw, index)
         if not m.group("core").strip():
             continue
         measure = measure_from_match(m)

@@ -51,9 +51,16 @@ def folding_table() -> dict[int, int]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _foldable() -> regex.Pattern:
+    return regex.compile("[" + regex.escape("".join(map(chr, folding_table()))) + "]")
+
+
 def fold(text: str) -> str:
     """The view the grammar reads: same length as ``text``, position for position."""
-    return text.translate(folding_table())
+    # Most text needs no folding (the clean view is half-width already); a search
+    # for one foldable character is far cheaper than translating every character.
+    return text.translate(folding_table()) if _foldable().search(text) else text
 
 
 # Spaces a PDF leaves inside an amount (`13259.41 万元`), never more than a few.
