@@ -204,8 +204,9 @@ def measure_from_match(m) -> Measure | None:
         return Measure("PERCENT", value, unit, None, comparator, approximate, value_max)
     if g["cur"] or g["csym"]:
         # A word after the number names the currency (￥300元, $5万美元); else the sign does.
-        currency = lx["currencies"][g["cur"]] if g["cur"] else lx["currency_symbols"][g["csym"]]
-        unit = "元" if currency == "CNY" else (g["cur"] or currency)
+        word = g["cur"] or lx["currency_symbols"][g["csym"]]
+        currency = lx["currencies"][word]
+        unit = "元" if currency == "CNY" else word
         return Measure("MONEY", value, unit, currency, comparator, approximate, value_max)
     if g["qty"]:
         unit = g["qty"] + (f"/{g['rate']}" if g["rate"] else "")
