@@ -52,6 +52,6 @@ class AmountRecognizer:
         return doc
 
 
-@Language.factory("govie_amounts")
+@Language.factory("govie_amounts", assigns=["doc._.mentions", "doc.spans"], requires=[])
 def make_amount_recognizer(nlp: Language, name: str):
     return AmountRecognizer(name)

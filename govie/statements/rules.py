@@ -17,6 +17,12 @@ class StatementRules:
     problem_label: regex.Pattern   # a sub-label opening a sentence of a mixed section
     remedy_label: regex.Pattern
     remedy_cue: regex.Pattern
+    prompt: regex.Pattern          # a form's printed prompt (（简要说明…）)
+    stated: tuple[tuple[str, regex.Pattern], ...]   # (kind, cue) that make a narrative sentence a candidate
+
+    def stated_kinds(self, text: str) -> set[str]:
+        """The kinds whose explicit cue ``text`` (a sentence's content) carries."""
+        return {kind for kind, cue in self.stated if cue.search(text)}
 
     def says_nothing(self, text: str) -> bool:
         """暂无, 无, / … (or nothing at all)."""
@@ -36,4 +42,7 @@ def statement_rules() -> StatementRules:
         problem_label=regex.compile(rf"(?:{data['problem_labels']})\s*{end}"),
         remedy_label=regex.compile(rf"(?:{data['remedy_labels']})\s*{end}"),
         remedy_cue=regex.compile(data["remedy_cues"]),
+        prompt=regex.compile(data["prompt"]),
+        stated=tuple([("problems", regex.compile(p)) for p in data["stated_problem_cues"]]
+                     + [("remedies", regex.compile(p)) for p in data["stated_remedy_cues"]]),
     )
