@@ -25,6 +25,7 @@ class Marker:
     style: str
     sentence_item: bool
     pattern: regex.Pattern     # anchored where it is tried; group "n" is the number
+    known_titles_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,8 @@ class Numbering:
 def numbering() -> Numbering:
     data = _load("numbering.json")
     return Numbering(
-        markers=tuple(Marker(int(m["level"]), m["style"], bool(m["sentence_item"]), regex.compile(m["pattern"]))
-                      for m in data["markers"]),
+        markers=tuple(Marker(int(m["level"]), m["style"], bool(m["sentence_item"]), regex.compile(m["pattern"]),
+                             bool(m.get("known_titles_only", False))) for m in data["markers"]),
         digits=dict(data["chinese_digits"]), ten=data["chinese_ten"])
 
 

@@ -101,6 +101,8 @@ def _numbered(line: str, base: int, rules) -> Section | None:
     if body > stop and rules.run_in_forbidden.search(title):
         return None  # 7、动员辖区内各类单位、社会组织…。 is a numbered paragraph
     kind = rules.kind_of(title)
+    if kind is None and (marker.known_titles_only or _title_at(line, _skip_spaces(line, rest_start), stop, rules)):
+        return None   # 5.2 万元; or 六、问题及建议（一）存在问题：… — the inline reading splits the titles
     return Section(kind or "other", title, level, base + i, base + body, base + body, known=kind is not None,
                    number=rules.numbering.value(m.group("n")), style=marker.style)
 
@@ -120,6 +122,8 @@ def _label(line: str, base: int, rules) -> Section | None:
 
 
 _CELLS = regex.compile(r"[\t|]")
+_TITLE_STOPS = frozenset(",，。;；:：!！?？\n\t|")
+_CELL = regex.compile(r"(?:^|(?<=[\t|]))[ \u3000]{0,8}(?P<cell>[^\t|]{1,40})(?=[\t|]|$)")
 
 
 def _new_row_starts(text: str) -> list[int]:
@@ -155,6 +159,12 @@ def _title_at(text: str, pos: int, end: int, rules):
         return None
     kind = next(k for k in STATEMENT_KINDS if m.group(k) is not None)
     return kind, m.end()
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\u3000":
+        pos += 1
+    return pos
 
 
 def _body_after(text: str, pos: int, end: int) -> int:
@@ -207,6 +217,20 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
         found.append(Section(kind, line[start:title_end], 0, base + start, base + body, base + body, row=row,
                              inline=start > 0))
         taken.append((start, body))
+    if "\t" in line or "|" in line:
+        # a later cell of a row that is a known label (填表人, 项目负责人：) ends the section before it
+        for m in _CELL.finditer(line):
+            start = m.start("cell")
+            if start == 0 or not free(start) or line[:start].strip(" \t\u3000|") == "":
+                continue
+            cell = m.group("cell").rstrip(" \u3000")
+            head = cell.split(":")[0].split("：")[0]
+            if len(head) <= rules.title_max_chars and rules.kind_of(head) == "other" and \
+                    (head == cell or cell[len(head):].lstrip(" \u3000")[:1] in (":", "：")):
+                body = _body_after(line, start + len(head), len(line))
+                found.append(Section("other", head, 0, base + start, base + body, base + body, row=True,
+                                     inline=True))
+                taken.append((start, body))
     return found
 
 
@@ -270,10 +294,20 @@ def _outer_ends(headings: list[Section]) -> list[int]:
     return [ends[j] if j >= 0 else -1 for j in out]
 
 
-def find_sections(text: str) -> list[Section]:
-    """Every section of ``text``: headings with where they end."""
-    rules = section_rules()
-    headings = find_headings(text)
+def _successor_heading(text: str, pos: int, h: Section, rules) -> Section:
+    """The heading at ``pos`` that follows ``h`` in its numbering (七、 after 六、), whatever its title."""
+    marker, m = rules.numbering.marker_at(text, pos)
+    stop = m.end()
+    while stop < len(text) and stop - m.end() < rules.title_max_chars and text[stop] not in _TITLE_STOPS:
+        stop += 1
+    title = text[m.end():stop].strip()
+    kind = rules.kind_of(title)
+    return Section(kind or "other", title, marker.level, pos, m.end(), m.end(), known=kind is not None,
+                   number=h.number + 1, style=h.style, inline=True)
+
+
+def _ends(text: str, headings: list[Section], rules) -> None:
+    """Set each heading's end (see the module docstring)."""
     rows = _new_row_starts(text) if any(h.row for h in headings) else []
     parents = _outer_ends(headings)
     for i, h in enumerate(headings):
@@ -290,10 +324,29 @@ def find_sections(text: str) -> list[Section]:
             end = min(end, parents[i])   # a label inside 五、存在问题及改进措施 ends with it
         if h.row:
             end = min([end] + [r for r in rows if r > h.start])
+        h.end = end
+
+
+def find_sections(text: str) -> list[Section]:
+    """Every section of ``text``: headings with where they end."""
+    rules = section_rules()
+    headings = find_headings(text)
+    _ends(text, headings, rules)
+    # a problems or remedies section numbered N also ends at N+1 run into its text: that is a heading too
+    starts = {h.start for h in headings}
+    added = []
+    for h in headings:
         if h.kind in KNOWN_KINDS:
-            nxt = _successor(text, h, end, rules)
-            if nxt is not None:
-                end = nxt
+            nxt = _successor(text, h, h.end, rules)
+            if nxt is not None and nxt not in starts:
+                added.append(_successor_heading(text, nxt, h, rules))
+                starts.add(nxt)
+    if added:
+        headings = sorted(headings + added, key=lambda x: x.start)
+        _ends(text, headings, rules)
+    for h in headings:
+        end = h.end
+        if h.kind in KNOWN_KINDS:
             end = _before_closing(text, h.body_start, end, rules)
         while end > h.body_start and text[end - 1].isspace():
             end -= 1

@@ -13,6 +13,7 @@ import regex
 class StatementRules:
     nothing: frozenset[str]
     nothing_ignore: regex.Pattern
+    nothing_patterns: regex.Pattern
     lead_in_end: regex.Pattern
     problem_label: regex.Pattern   # a sub-label opening a sentence of a mixed section
     remedy_label: regex.Pattern
@@ -27,7 +28,7 @@ class StatementRules:
     def says_nothing(self, text: str) -> bool:
         """暂无, 无, / … (or nothing at all)."""
         compact = self.nothing_ignore.sub("", text)
-        return not compact or compact in self.nothing
+        return not compact or compact in self.nothing or self.nothing_patterns.fullmatch(compact) is not None
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,7 @@ def statement_rules() -> StatementRules:
     return StatementRules(
         nothing=frozenset(data["nothing"]),
         nothing_ignore=regex.compile(data["nothing_ignore"]),
+        nothing_patterns=regex.compile("|".join(f"(?:{p})" for p in data["nothing_patterns"])),
         lead_in_end=regex.compile(data["lead_in_end"]),
         problem_label=regex.compile(rf"(?:{data['problem_labels']})\s*{end}"),
         remedy_label=regex.compile(rf"(?:{data['remedy_labels']})\s*{end}"),
