@@ -136,6 +136,6 @@ class TableMoneyRecognizer:
         return doc
 
 
-@Language.factory("govie_table_money")
+@Language.factory("govie_table_money", assigns=["doc._.mentions", "doc._.table_units", "doc.spans"], requires=["doc._.mentions"])
 def make_table_money(nlp: Language, name: str):
     return TableMoneyRecognizer(name)

@@ -19,6 +19,6 @@ class ReportFields:
         return doc
 
 
-@Language.factory("govie_report_fields")
+@Language.factory("govie_report_fields", assigns=["doc._.report_fields"], requires=["doc._.mentions"])
 def make_report_fields(nlp: Language, name: str):
     return ReportFields(name)

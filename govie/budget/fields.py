@@ -17,7 +17,7 @@ import regex
 
 from ..mentions import Mention
 from ..numbers import parse_number
-from ..tables import compact
+from .identity import department, year  # the identity fields live in identity.py
 
 CLAUSE_BOUNDARY = ",，。;；\t|\n"
 
@@ -125,46 +125,6 @@ def budget_block(text: str, mentions: list[Mention]) -> dict:
         if block.get(fig.field) is None:
             block[fig.field] = fig.value
     return block
-
-
-def _title_lines(text: str) -> list[str]:
-    rules = field_rules()
-    lines = [line.strip() for line in text.split("\n") if line.strip()][:rules.title_lines]
-    return [line for line in lines if any(w in compact(line) for w in rules.title_words)]
-
-
-def department(text: str) -> str | None:
-    """From the 部门名称 cell, else from the title (2022年广州市…街道办事处 整体支出绩效自评报告)."""
-    rules = field_rules()
-    for m in rules.department_label.finditer(text):
-        cell = regex.match(r"[^\s|]+", text[m.end():])
-        if cell and any(cell.group().endswith(s) for s in rules.suffixes):
-            return cell.group()
-    for line in _title_lines(text):
-        line = rules.title_year.sub(" ", line)
-        for chunk in regex.split(r"[\s()（）]+", line):
-            chunk = compact(chunk)
-            best = None
-            for suffix in rules.suffixes:
-                k = chunk.rfind(suffix)
-                if k > 0 and (best is None or k + len(suffix) > best):
-                    best = k + len(suffix)
-            if best is not None and best >= 4:
-                return chunk[:best]
-    return None
-
-
-def year(text: str) -> int | None:
-    """The evaluated year: 被评价年度 2022年, else the year in the title ((2021年度))."""
-    rules = field_rules()
-    m = rules.year_label.search(text)
-    if m:
-        return int(m.group("year"))
-    for line in _title_lines(text):
-        m = rules.title_year.search(line)
-        if m:
-            return int(m.group("year"))
-    return None
 
 
 def self_score(text: str) -> float | None:

@@ -216,6 +216,6 @@ class EntityCombiner:
         return doc
 
 
-@Language.factory("govie_entities")
+@Language.factory("govie_entities", assigns=["doc._.mentions", "doc.spans"], requires=["doc._.mentions", "doc._.indicators"])
 def make_entity_combiner(nlp: Language, name: str):
     return EntityCombiner(name)

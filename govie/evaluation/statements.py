@@ -9,6 +9,11 @@ overlaps first).  Two views:
 - **overall**: everything govie extracts — sections and the classifier on
   narrative sentences — against all gold items.
 
+:func:`specs_report` adds the written specs (``tests/specs/statements.jsonl``):
+problems and remedies recall, stray statements, department and year accuracy,
+and how many statements the classifier adds outside any section with and
+without the cue gate (on the corpus and on the narrative specs).
+
 With ``cross_validate`` the classifier is also measured leave-one-report-out:
 trained on four reports plus the written sentences, tested on the fifth's
 sentences — its narrative (non-section) sentences, and, to measure recall, all
@@ -161,6 +166,11 @@ def _threshold(nlp) -> float:
 
 
 def report(corpus, nlp, show_errors: bool = False, cross_validate: bool = False) -> str:
+    return "\n\n".join([corpus_report(corpus, nlp, show_errors, cross_validate),
+                        specs_report(corpus, nlp, show_errors)])
+
+
+def corpus_report(corpus, nlp, show_errors: bool = False, cross_validate: bool = False) -> str:
     errors = [] if show_errors else None
     views = evaluate_statements(corpus, nlp, errors=errors)
     lines = [format_table("Problems and remedies, section-based (overlap >= 50% of the longer span)",
@@ -183,4 +193,106 @@ def report(corpus, nlp, show_errors: bool = False, cross_validate: bool = False)
                   _format_labels(f"  all annotated sentences, section items read without their section, "
                                  f"threshold {threshold:g}", _label_table(cv["all"])),
                   _format_labels("  all annotated sentences, argmax", _label_table(cv["all_argmax"]))]
+    return "\n".join(lines)
+
+
+# The written specs (tests/specs/statements.jsonl): run-on headings, wordings, table cells, page
+# numbers, prompts, reports that state none, narrative without such sections, title lines.
+SPECS = Path(__file__).resolve().parents[2] / "tests" / "specs" / "statements.jsonl"
+
+
+def load_specs(path: str | Path = SPECS) -> list[dict]:
+    import json
+
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _expected_spans(text: str, snippets: list[str]) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for s in snippets:
+        k = text.find(s, pos)
+        if k < 0:
+            k = text.find(s)
+        spans.append((k, k + len(s)))
+        pos = max(pos, k + len(s))
+    return spans
+
+
+def evaluate_specs(nlp, specs: list[dict] | None = None, errors: list | None = None) -> dict:
+    """Recall per kind, strays (predictions matching nothing), department and year accuracy on the specs."""
+    from ..extract import extract
+
+    specs = load_specs() if specs is None else specs
+    out = {"recall": {k: PRF() for k in KINDS}, "strays": 0, "strays_in_none": 0,
+           "department": [0, 0], "year": [0, 0], "cases": len(specs)}
+    for case in specs:
+        report = extract(case["text"], nlp=nlp)
+        for kind in KINDS:
+            gold = _expected_spans(case["text"], case[kind])
+            found = [(x["start"], x["end"]) for x in getattr(report, kind)]
+            pairs = overlap_match(gold, found)
+            out["recall"][kind].add(PRF(len(pairs), len(found) - len(pairs), len(gold) - len(pairs)))
+            stray = len(found) - len(pairs)
+            out["strays"] += stray
+            if case.get("states_none") or case.get("narrative"):
+                out["strays_in_none"] += stray
+            if errors is not None:
+                got_g, got_p = {i for i, _ in pairs}, {j for _, j in pairs}
+                errors += [(case["id"], "missed", kind, case[kind][i]) for i in range(len(gold)) if i not in got_g]
+                errors += [(case["id"], "stray", kind, case["text"][a:b]) for j, (a, b) in enumerate(found)
+                           if j not in got_p]
+        for field in ("department", "year"):
+            if field in case:
+                right = getattr(report, field) == case[field]
+                out[field][0] += right
+                out[field][1] += 1
+                if errors is not None and not right:
+                    errors.append((case["id"], "wrong", field, f"{getattr(report, field)!r} != {case[field]!r}"))
+    return out
+
+
+def classifier_strays(corpus: str | Path, nlp, specs: list[dict] | None = None) -> dict:
+    """Statements the classifier adds outside any section, with and without the cue gate.
+
+    On the corpus every gold item lies in a section, so each classifier statement there is a stray;
+    on the specs, those in the narrative cases (which state nothing) are.
+    """
+    from ..extract import extract
+
+    specs = load_specs() if specs is None else specs
+    component = nlp.get_pipe("govie_statements")
+    saved = component.cue_gate
+    out = {}
+    try:
+        for gate in (True, False):
+            component.cue_gate = gate
+            on_corpus = sum(x["source"] == "classifier" for _, path in corpus_reports(corpus)
+                            for x in predict(path, nlp))
+            on_specs = sum(len(getattr(report, kind)) for case in specs if case.get("narrative")
+                           for report in [extract(case["text"], nlp=nlp)] for kind in KINDS)
+            out["gated" if gate else "ungated"] = (on_corpus, on_specs)
+    finally:
+        component.cue_gate = saved
+    return out
+
+
+def specs_report(corpus, nlp, show_errors: bool = False) -> str:
+    if not SPECS.exists():
+        return f"statement specs: {SPECS} not found; skipped"
+    errors = [] if show_errors else None
+    specs = load_specs()
+    res = evaluate_specs(nlp, specs, errors)
+    narrative = sum(bool(c.get("narrative")) for c in specs)
+    lines = [format_table(f"Problems and remedies on the written specs ({res['cases']} cases, "
+                          "tests/specs/statements.jsonl; P counts strays)", res["recall"]),
+             f"stray statements: {res['strays']} in all, {res['strays_in_none']} in cases that state none "
+             "or have no such section",
+             "department: {} of {} right; year: {} of {} right".format(*res["department"], *res["year"])]
+    strays = classifier_strays(corpus, nlp, specs)
+    for name, (on_corpus, on_specs) in strays.items():
+        lines.append(f"classifier statements outside sections, {name:<8}: {on_corpus} on the corpus reports, "
+                     f"{on_specs} on the {narrative} narrative specs")
+    for case_id, what, kind, x in errors or []:
+        lines.append(f"  {what:<7}{case_id:<26}{kind:<11}{str(x)[:60]!r}")
     return "\n".join(lines)

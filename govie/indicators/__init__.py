@@ -36,6 +36,6 @@ class IndicatorFinder:
         return doc
 
 
-@Language.factory("govie_indicators")
+@Language.factory("govie_indicators", assigns=["doc._.indicators"], requires=["doc._.tables", "doc._.mentions"])
 def make_indicator_finder(nlp: Language, name: str):
     return IndicatorFinder(name)

@@ -19,6 +19,24 @@ row) at the next row with a first cell of its own; every section ends at the end
 of the text at the latest.  A problems or remedies section also ends before the
 report's closing (the signature and date, 特此报告).  Offsets are into the text
 given (``doc.text``).
+
+Headings inside a line are found too: a problems or remedies title with a
+number before it (``暂无问题六、几点建议拨款应及时…``) or, without one, after a
+punctuation mark and before a colon or 暂无 (``…自评得分92分，存在的问题：一是…``,
+``存在问题暂无改进措施暂无``).  Such a section also ends at the next number of
+its own style (``七、``), wherever it stands.  The numbering grammar (levels and
+styles) is ``numbering.json``, shared with the sentence splitter.
+
+On the Doc, ``govie_sections`` leaves
+
+- ``doc._.sections``: the :class:`Section` objects in text order, exact
+  character offsets (``start`` heading, ``body_start``, ``end``), ``kind``,
+  ``title`` and ``level``; :func:`statement_sections` gives the ranges each
+  problems/remedies section decides;
+- ``doc.spans["sections"]``: the same sections as token spans (heading to end,
+  expanded to token boundaries), labelled with their kind, for displaCy and
+  for components that work on spans (the indicator reader can take a
+  section's title from ``span.label_`` / ``doc._.sections``).
 """
 from __future__ import annotations
 
@@ -29,7 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..textlines import lines_in
-from .rules import section_rules
+from .rules import STATEMENT_KINDS, section_rules
 
 if not Doc.has_extension("sections"):
     Doc.set_extension("sections", default=None)
@@ -47,6 +65,9 @@ class Section:
     body_start: int    # the first character after the heading
     known: bool = True       # the title is one of headings.json's titles
     row: bool = False        # a label that is the first cell of a tab- or |-separated row
+    number: int | None = None   # the heading's number (六、 → 6), for finding the next one
+    style: str | None = None    # its numbering style (numbering.json)
+    inline: bool = False        # found inside a line, run into the text before it
 
     def to_dict(self, locate) -> dict:
         heading = locate.span(self.start, self.body_start)
@@ -61,6 +82,7 @@ def _numbered(line: str, base: int, rules) -> Section | None:
     if not found:
         return None
     level, m = found
+    marker = rules.numbering.marker_at(line, i)[0]
     rest_start = m.end()
     stop = len(line)
     run_in = rules.run_in_end.search(line, rest_start)
@@ -75,11 +97,14 @@ def _numbered(line: str, base: int, rules) -> Section | None:
     title = line[rest_start:stop].strip()
     compact = "".join(title.split())
     if not compact or len(compact) > rules.title_max_chars or rules.title_forbidden.search(title):
-        return None
+        return None   # a numbered paragraph (a title run into its text is found by _inline_headings)
     if body > stop and rules.run_in_forbidden.search(title):
         return None  # 7、动员辖区内各类单位、社会组织…。 is a numbered paragraph
     kind = rules.kind_of(title)
-    return Section(kind or "other", title, level, base + i, base + body, base + body, known=kind is not None)
+    if kind is None and (marker.known_titles_only or _title_at(line, _skip_spaces(line, rest_start), stop, rules)):
+        return None   # 5.2 万元; or 六、问题及建议（一）存在问题：… — the inline reading splits the titles
+    return Section(kind or "other", title, level, base + i, base + body, base + body, known=kind is not None,
+                   number=rules.numbering.value(m.group("n")), style=marker.style)
 
 
 def _label(line: str, base: int, rules) -> Section | None:
@@ -97,6 +122,8 @@ def _label(line: str, base: int, rules) -> Section | None:
 
 
 _CELLS = regex.compile(r"[\t|]")
+_TITLE_STOPS = frozenset(",，。;；:：!！?？\n\t|")
+_CELL = regex.compile(r"(?:^|(?<=[\t|]))[ \u3000]{0,8}(?P<cell>[^\t|]{1,40})(?=[\t|]|$)")
 
 
 def _new_row_starts(text: str) -> list[int]:
@@ -125,24 +152,164 @@ def _before_closing(text: str, start: int, end: int, rules) -> int:
     return end
 
 
+def _title_at(text: str, pos: int, end: int, rules):
+    """(kind, title end) of the longest statement title starting at ``pos``, or None."""
+    m = rules.inline_title.match(text, pos, end)
+    if not m:
+        return None
+    kind = next(k for k in STATEMENT_KINDS if m.group(k) is not None)
+    return kind, m.end()
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\u3000":
+        pos += 1
+    return pos
+
+
+def _body_after(text: str, pos: int, end: int) -> int:
+    """Where a run-in heading's text starts: after the spaces and the colon or full stop that close it."""
+    while pos < end and text[pos] in " \t\u3000":
+        pos += 1
+    if pos < end and text[pos] in ":：。.．":
+        pos += 1
+    while pos < end and text[pos] in " \t\u3000":
+        pos += 1
+    return pos
+
+
+def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) -> list[Section]:
+    """Problems and remedies headings inside a line: numbered (六、几点建议…) or labels before a colon or 暂无."""
+    found = []
+
+    def free(a: int) -> bool:
+        return not any(s <= a < e for s, e in taken)
+
+    for m in rules.inline_numbered.finditer(line):
+        start = m.start()
+        if not free(start):
+            continue
+        marker = rules.numbering.marker_at(line, start, m.end("marker"))
+        title = _title_at(line, m.end(), len(line), rules)
+        if marker is None or title is None:
+            continue
+        kind, title_end = title
+        next_char = line[title_end:title_end + 1]
+        if title_end - m.end() < rules.inline_title_min_chars and next_char not in ("", ":", "：", " ", "\t"):
+            continue   # 2.建议加大投入 is an item, not a heading
+        if next_char and rules.inline_title_not_followed_by.match(next_char):
+            continue   # 1.主要问题是… is a sentence
+        body = _body_after(line, title_end, len(line))
+        found.append(Section(kind, line[m.end():title_end], marker[0].level, base + start, base + body, base + body,
+                             number=rules.numbering.value(marker[1].group("n")), style=marker[0].style,
+                             inline=start > 0))
+        taken.append((start, body))
+    for m in rules.inline_label.finditer(line):
+        start = m.start()
+        if not free(start):
+            continue
+        title = _title_at(line, start, len(line), rules)
+        if title is None:
+            continue
+        kind, title_end = title
+        body = _body_after(line, title_end, len(line))
+        row = "\t" in line or "|" in line
+        found.append(Section(kind, line[start:title_end], 0, base + start, base + body, base + body, row=row,
+                             inline=start > 0))
+        taken.append((start, body))
+    if "\t" in line or "|" in line:
+        # a later cell of a row that is a known label (填表人, 项目负责人：) ends the section before it
+        for m in _CELL.finditer(line):
+            start = m.start("cell")
+            if start == 0 or not free(start) or line[:start].strip(" \t\u3000|") == "":
+                continue
+            cell = m.group("cell").rstrip(" \u3000")
+            head = cell.split(":")[0].split("：")[0]
+            if len(head) <= rules.title_max_chars and rules.kind_of(head) == "other" and \
+                    (head == cell or cell[len(head):].lstrip(" \u3000")[:1] in (":", "：")):
+                body = _body_after(line, start + len(head), len(line))
+                found.append(Section("other", head, 0, base + start, base + body, base + body, row=True,
+                                     inline=True))
+                taken.append((start, body))
+    return found
+
+
 def find_headings(text: str) -> list[Section]:
-    """Every heading of ``text``, in order, with ``end`` not yet set (= body_start)."""
+    """Every heading of ``text``, in order, with ``end`` not yet set (= body_start).
+
+    A heading at the start of a line (numbered, or a label) is found first; then
+    problems and remedies headings inside the line (run into the text before them).
+    """
     rules = section_rules()
     found = []
     for pos, line in lines_in(text):
         if not line.strip():
             continue
         heading = _numbered(line, pos, rules) or _label(line, pos, rules)
+        taken = []
         if heading is not None:
             found.append(heading)
+            taken.append((heading.start - pos, heading.body_start - pos))
+        found.extend(_inline_headings(line, pos, rules, taken))
+    found.sort(key=lambda h: h.start)
     return found
 
 
-def find_sections(text: str) -> list[Section]:
-    """Every section of ``text``: headings with where they end."""
-    rules = section_rules()
-    headings = find_headings(text)
+def _successor(text: str, h: Section, end: int, rules) -> int | None:
+    """Where the next number of ``h``'s style (七、 after 六、) starts inside ``[h.body_start, end)``, if it does."""
+    marker = next((m for m in rules.numbering.markers if m.style == h.style), None)
+    if marker is None or h.number is None:
+        return None
+    pos = h.body_start
+    while pos < end:
+        m = marker.pattern.search(text, pos, end)
+        if m is None:
+            return None
+        if rules.numbering.value(m.group("n")) == h.number + 1 and \
+                (m.start() == 0 or rules.successor_after.search(text, max(0, m.start() - 2), m.start())):
+            return m.start()
+        pos = m.start() + 1
+    return None
+
+
+def _outer_ends(headings: list[Section]) -> list[int]:
+    """For each heading, the end of the numbered section it lies in (labels do not end those), or -1."""
+    out, stack = [], []   # stack of (level, index) of open numbered headings
+    ends = [-1] * len(headings)
+    for i, h in enumerate(headings):
+        if h.level > 0:
+            while stack and stack[-1][0] >= h.level:
+                stack.pop()
+        out.append(stack[-1][1] if stack else -1)
+        if h.level > 0:
+            stack.append((h.level, i))
+    # a numbered section's outer end: the next numbered heading of the same or a higher level
+    open_at: list[tuple[int, int]] = []
+    for i, h in enumerate(headings):
+        if h.level == 0:
+            continue
+        while open_at and open_at[-1][0] >= h.level:
+            ends[open_at.pop()[1]] = h.start
+        open_at.append((h.level, i))
+    return [ends[j] if j >= 0 else -1 for j in out]
+
+
+def _successor_heading(text: str, pos: int, h: Section, rules) -> Section:
+    """The heading at ``pos`` that follows ``h`` in its numbering (七、 after 六、), whatever its title."""
+    marker, m = rules.numbering.marker_at(text, pos)
+    stop = m.end()
+    while stop < len(text) and stop - m.end() < rules.title_max_chars and text[stop] not in _TITLE_STOPS:
+        stop += 1
+    title = text[m.end():stop].strip()
+    kind = rules.kind_of(title)
+    return Section(kind or "other", title, marker.level, pos, m.end(), m.end(), known=kind is not None,
+                   number=h.number + 1, style=h.style, inline=True)
+
+
+def _ends(text: str, headings: list[Section], rules) -> None:
+    """Set each heading's end (see the module docstring)."""
     rows = _new_row_starts(text) if any(h.row for h in headings) else []
+    parents = _outer_ends(headings)
     for i, h in enumerate(headings):
         end = len(text)
         for later in headings[i + 1:]:
@@ -153,8 +320,32 @@ def find_sections(text: str) -> list[Section]:
             if stops:
                 end = later.start
                 break
+        if h.level == 0 and h.inline and parents[i] > h.start:
+            end = min(end, parents[i])   # a label inside 五、存在问题及改进措施 ends with it
         if h.row:
             end = min([end] + [r for r in rows if r > h.start])
+        h.end = end
+
+
+def find_sections(text: str) -> list[Section]:
+    """Every section of ``text``: headings with where they end."""
+    rules = section_rules()
+    headings = find_headings(text)
+    _ends(text, headings, rules)
+    # a problems or remedies section numbered N also ends at N+1 run into its text: that is a heading too
+    starts = {h.start for h in headings}
+    added = []
+    for h in headings:
+        if h.kind in KNOWN_KINDS:
+            nxt = _successor(text, h, h.end, rules)
+            if nxt is not None and nxt not in starts:
+                added.append(_successor_heading(text, nxt, h, rules))
+                starts.add(nxt)
+    if added:
+        headings = sorted(headings + added, key=lambda x: x.start)
+        _ends(text, headings, rules)
+    for h in headings:
+        end = h.end
         if h.kind in KNOWN_KINDS:
             end = _before_closing(text, h.body_start, end, rules)
         while end > h.body_start and text[end - 1].isspace():
@@ -201,15 +392,24 @@ def statement_sections(sections: list[Section]) -> list[tuple[Section, list[tupl
     return out
 
 
+SECTION_SPANS = "sections"
+
+
 class Sectionizer:
     def __init__(self, name: str = "govie_sections"):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.sections = find_sections(doc.text)
+        spans = []
+        for s in doc._.sections:
+            span = doc.char_span(s.start, s.end, label=s.kind, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[SECTION_SPANS] = spans
         return doc
 
 
-@Language.factory("govie_sections")
+@Language.factory("govie_sections", assigns=["doc._.sections", "doc.spans"], requires=[])
 def make_sectionizer(nlp: Language, name: str):
     return Sectionizer(name)

@@ -1,4 +1,4 @@
-"""Loading the sentence splitter's rules (splitting.json) once."""
+"""Loading the sentence splitter's rules (splitting.json, and the numbering grammar of the sections) once."""
 from __future__ import annotations
 
 import json
@@ -7,6 +7,8 @@ from functools import lru_cache
 from importlib import resources
 
 import regex
+
+from ..sections.rules import numbering
 
 
 @dataclass(frozen=True)
@@ -22,13 +24,16 @@ class SentenceRules:
     topic_heading: regex.Pattern   # a whole line (after its number) that is X方面
     topic_max_chars: int
     cell_line: regex.Pattern       # a line that is a table cell, not a piece of a sentence
+    page_number_line: regex.Pattern  # a line that is only a page number
+    page_break_min_chars: int
+    sentence_end_at_line_end: regex.Pattern
 
 
 @lru_cache(maxsize=1)
 def sentence_rules() -> SentenceRules:
     with resources.files(__package__).joinpath("splitting.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
-    items = "|".join(f"(?:{p})" for p in data["item_markers"])
+    items = numbering().alternation(sentence_items_only=True)
     space = r"[ \t\u3000]*"
     item_after, enum_after = data["item_after"], data["enumeration_after"]
     cells = "|".join(f"(?:{p})" for p in data["cell_lines"])
@@ -44,4 +49,7 @@ def sentence_rules() -> SentenceRules:
         topic_heading=regex.compile(data["topic_heading"]),
         topic_max_chars=int(data["topic_max_chars"]),
         cell_line=regex.compile(rf"[ \t\u3000]*(?:{cells})[ \t\u3000]*"),
+        page_number_line=regex.compile(data["page_number_line"]),
+        page_break_min_chars=int(data["page_break_min_chars"]),
+        sentence_end_at_line_end=regex.compile(rf"(?:{data['final']}|[:：])[ \t\u3000{data['closing'][1:-2]}]*$"),
     )

@@ -16,6 +16,14 @@ given, so the sentence's text keeps its line breaks.
 
 :func:`group_items` gathers the sentences of an item (一是… and the sentences
 after it up to 二是…) for the statements component.
+
+On the Doc, ``govie_sentences`` (after ``govie_sections``, whose headings and
+section ends it reads) leaves ``doc._.sentences``: :class:`Sentence` objects in
+text order with exact character offsets into ``doc.text``, each with its item
+number (``marker``), its topic (``X方面:``), where its content starts, and
+whether it is a heading; ``token.is_sent_start`` is set from them, so
+``doc.sents`` gives the same sentences as token spans.  Downstream components
+(statements, indicators) read these and never split sentences again.
 """
 from __future__ import annotations
 
@@ -36,6 +44,7 @@ if not Doc.has_extension("sentences"):
 
 _WORD = regex.compile(r"[\p{Han}\p{L}\p{N}]")
 _SPACE = regex.compile(r"\s+")
+_HAN_START = regex.compile(r"\p{Han}")
 
 
 @dataclass
@@ -79,17 +88,31 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _cell_line_cuts(text: str, start: int, end: int, rules) -> list[int]:
-    """Line starts where a line break ends a sentence because a table cell is on either side."""
+    """Line starts where a line break ends a sentence because a table cell is on either side.
+
+    A page number alone on its line inside a sentence broken by the PDF
+    (``…应当对⏎15⏎项目实施…``) is no cell: no cut before or after it.
+    """
+    lines = [(pos, line) for pos, line in lines_in(text, start, end) if line.strip()]
     cuts = []
     prev_cell = False
-    seen = False
-    for pos, line in lines_in(text, start, end):
-        if line.strip():
-            is_cell = rules.cell_line.fullmatch(line) is not None
-            if seen and (is_cell or prev_cell):
-                cuts.append(pos)
-            prev_cell, seen = is_cell, True
+    for k, (pos, line) in enumerate(lines):
+        if _page_number(lines, k, rules):
+            continue   # the lines around it are one sentence; this line is part of neither cut
+        is_cell = rules.cell_line.fullmatch(line) is not None
+        if k and (is_cell or prev_cell):
+            cuts.append(pos)
+        prev_cell = is_cell
     return cuts
+
+
+def _page_number(lines: list[tuple[int, str]], k: int, rules) -> bool:
+    """Line ``k`` is only a page number, between a long unfinished line and one that goes on in Chinese."""
+    if not 0 < k < len(lines) - 1 or not rules.page_number_line.fullmatch(lines[k][1]):
+        return False
+    before, after = lines[k - 1][1].rstrip(), lines[k + 1][1].lstrip()
+    return len(before) >= rules.page_break_min_chars and not rules.sentence_end_at_line_end.search(before) \
+        and _HAN_START.match(after) is not None and not rules.cell_line.fullmatch(lines[k - 1][1])
 
 
 def _topic(raw: str) -> str:
@@ -214,10 +237,12 @@ class SentenceSplitter:
         self.set_sent_starts = set_sent_starts
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..sections import find_sections, heading_ranges
+        from ..sections import heading_ranges
 
+        sections = doc._.sections
+        if sections is None:
+            raise ValueError("govie_sentences reads doc._.sections: add govie_sections before it in the pipeline")
         text = doc.text
-        sections = doc._.sections if doc._.sections is not None else find_sections(text)
         doc._.sentences = split_sentences(text, headings=heading_ranges(text, sections),
                                           breaks=[s.end for s in sections])
         if self.set_sent_starts:
@@ -225,6 +250,7 @@ class SentenceSplitter:
         return doc
 
 
-@Language.factory("govie_sentences", default_config={"set_sent_starts": True})
+@Language.factory("govie_sentences", default_config={"set_sent_starts": True},
+                  assigns=["doc._.sentences", "token.is_sent_start"], requires=["doc._.sections"])
 def make_sentence_splitter(nlp: Language, name: str, set_sent_starts: bool):
     return SentenceSplitter(name, set_sent_starts)

@@ -27,6 +27,6 @@ class TableReader:
         return doc
 
 
-@Language.factory("govie_tables")
+@Language.factory("govie_tables", assigns=["doc._.tables"], requires=["doc._.mentions", "doc._.table_units"])
 def make_table_reader(nlp: Language, name: str):
     return TableReader(name)
