@@ -68,7 +68,7 @@ class Vocabulary:
         return float(multipliers.get(m.group("unit")[:-1], 1)) if m else None
 
     def is_level(self, text: str) -> bool:
-        word = compact(text)
+        word = self.bare(text)          # 产出指标(50分) is a level too
         return word in self.level1 or word in self.level2
 
     def amount_with_noun(self, text: str):

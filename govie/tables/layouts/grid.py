@@ -71,7 +71,7 @@ class GridReader:
             return list(zip(roles, cells))
         out, k = [], 0
         for level_role in LEVELS:
-            if k < len(cells) and cells[k] and compact(cells[k].text) in self._level_words(level_role):
+            if k < len(cells) and cells[k] and self.vocab.bare(cells[k].text) in self._level_words(level_role):
                 out.append((level_role, cells[k]))
                 k += 1
         rest = cells[k:]

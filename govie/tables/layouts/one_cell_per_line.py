@@ -115,7 +115,7 @@ class LinesReader:
                     table.claimed.append((item.start, item.end))
             elif kind == "level":
                 flush()
-                role = "level1" if compact(item.text) in self.vocab.level1 and "level1" in table.roles else "level2"
+                role = "level1" if self.vocab.bare(item.text) in self.vocab.level1 and "level1" in table.roles else "level2"
                 level[role] = item
                 if role == "level1":
                     level.pop("level2", None)
