@@ -26,8 +26,10 @@ def run(args) -> int:
     nlp = load(rules_only=args.rules_only)
     for name in args.task or TASKS:
         module = importlib.import_module(f"..evaluation.{name}", __package__)
-        if not (Path(args.corpus) / "annotations" / f"{module.GOLD}.jsonl").exists():
-            print(f"{name}: no gold ({module.GOLD}.jsonl) in {args.corpus}/annotations; skipped\n")
+        gold = module.gold_path(args.corpus) if hasattr(module, "gold_path") else \
+            Path(args.corpus) / "annotations" / f"{module.GOLD}.jsonl"
+        if not gold.exists():
+            print(f"{name}: no gold ({gold}); skipped\n")
             continue
         extra = {"cross_validate": True} if args.cross_validate and \
             "cross_validate" in inspect.signature(module.report).parameters else {}

@@ -17,8 +17,10 @@ def find_indicators(doc: Doc) -> list[Indicator]:
     """Every indicator of a Doc whose tables are rebuilt (``doc._.tables``), in text order."""
     mentions = mentions_of(doc)
     tables = doc._.tables or []
-    values = Values(doc.text, mentions)
-    found = table_indicators(tables, values) + narrative_indicators(doc.text, mentions, tables, values)
+    text = doc.text
+    values = Values(text, mentions)
+    found = table_indicators(tables, values) + narrative_indicators(text, mentions, tables, values,
+                                                                    doc._.sections or [])
     for ind in found:
         ind.met = met(ind.name, ind.target, ind.actual)
     return sorted(found, key=lambda i: i.name_start)
@@ -36,6 +38,7 @@ class IndicatorFinder:
         return doc
 
 
-@Language.factory("govie_indicators", assigns=["doc._.indicators"], requires=["doc._.tables", "doc._.mentions"])
+@Language.factory("govie_indicators", assigns=["doc._.indicators"],
+                  requires=["doc._.mentions", "doc._.tables", "doc._.sections"])
 def make_indicator_finder(nlp: Language, name: str):
     return IndicatorFinder(name)

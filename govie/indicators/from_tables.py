@@ -1,14 +1,31 @@
-"""Indicators from the rows of rebuilt tables."""
+"""Indicators from the rows of rebuilt tables: name, levels, target, actual, weight, score, reason.
+
+A name keeps neither the level words a flattening glued to it (产出指标数量指标足额保障率) nor
+the unit in brackets (猪舍面积(≥**平方米)); that bracket gives the row's bare values their unit
+and the target its comparator.
+"""
 from __future__ import annotations
 
 from ..numbers import parse_number
-from ..tables import INDICATOR, PROJECT, TASK, Row, Table, Task
-from .model import Indicator, plain
+from ..tables import INDICATOR, PROJECT, TASK, Cell, Row, Table, Task, vocabulary
+from .model import Indicator, Value, plain
 from .rules import indicator_rules
-from .values import Values
+from .values import Values, name_unit
+
+INDICATOR_KINDS = (INDICATOR, TASK, PROJECT)
 
 
-def _reported_met(row: Row) -> bool | None:
+def _number(cell: Cell | None, values: Values) -> float | None:
+    """A weight or a score cell (``10``, ``9.5分``): its mention's value, else the bare number."""
+    if cell is None:
+        return None
+    found = values.inside(cell.start, cell.end)
+    if len(found) == 1 and found[0].measure.value is not None and found[0].label == "QUANTITY":
+        return found[0].measure.value
+    return parse_number(plain(cell.text).removesuffix("分"))
+
+
+def _reported_met(row: Row, weight: float | None, score: float | None) -> bool | None:
     """What the table itself says: full marks (得分 = 分值) or a 是否完成 cell."""
     rules = indicator_rules()
     status = row.get("status")
@@ -18,30 +35,64 @@ def _reported_met(row: Row) -> bool | None:
             return True
         if word in rules.status_no:
             return False
-    weight, score = row.get("weight"), row.get("score")
     if weight is not None and score is not None:
-        w, s = parse_number(plain(weight.text)), parse_number(plain(score.text))
-        if w is not None and s is not None:
-            return s >= w
+        return score >= weight
     return None
+
+
+def _level(cell: Cell | None) -> str | None:
+    return vocabulary().bare(cell.text) if cell is not None else None
 
 
 def _section(row: Row, task: Task | None) -> str | None:
     if task is not None and task.name is not None:
         return plain(task.name.text)
-    levels = [plain(row.fields[k].text) for k in ("level1", "level2") if row.get(k) is not None]
+    levels = [_level(row.get(k)) for k in ("level1", "level2") if row.get(k) is not None]
     return "/".join(levels) or None
+
+
+def split_name(name: Cell) -> tuple[Cell, str | None, str | None, str | None, str | None]:
+    """(name cell, level1, level2, comparator, unit): level words glued before a name are
+    levels; a bracketed unit ending it is the unit of the row's bare values."""
+    vocab = vocabulary()
+    text, start, levels = name.text, name.start, {}
+    moved = True
+    while moved:
+        moved = False
+        for role, words in (("level1", vocab.level1), ("level2", vocab.level2)):
+            for w in sorted(words, key=len, reverse=True):
+                if role not in levels and text.startswith(w) and len(text) > len(w) + 1:
+                    levels[role] = w
+                    rest = text[len(w):]
+                    start += len(w) + len(rest) - len(rest.lstrip())
+                    text, moved = rest.lstrip(), True
+                    break
+    bare, cmp, unit = name_unit(text)
+    return Cell(start, start + len(bare), bare), levels.get("level1"), levels.get("level2"), cmp, unit
+
+
+def _with_name_unit(value: Value | None, cmp: str | None, unit: str | None, target: bool) -> Value | None:
+    if value is None or unit is None:
+        return value
+    if target and value.comparator is None and cmp is not None:
+        value.comparator = cmp
+    return value
 
 
 def table_indicators(tables: list[Table], values: Values) -> list[Indicator]:
     out = []
     for table in tables:
-        if table.kind not in (INDICATOR, TASK, PROJECT):
+        if table.kind not in INDICATOR_KINDS:
             continue
         for row, task in table.records():
             name = row.get("name")
-            target, actual = values.of_cell(row.get("target")), values.of_cell(row.get("actual"))
-            if name is None or (target is None and actual is None):
+            if name is None:
+                continue
+            name, glued1, glued2, cmp, unit = split_name(name)
+            bracket = (cmp, unit) if unit else None
+            target = _with_name_unit(values.of_cell(row.get("target"), bracket), cmp, unit, True)
+            actual = _with_name_unit(values.of_cell(row.get("actual"), bracket), cmp, unit, False)
+            if target is None and actual is None:
                 continue
             amount = None
             if task is not None and task.funding is not None and task.funding_value is not None:
@@ -51,7 +102,13 @@ def table_indicators(tables: list[Table], values: Values) -> list[Indicator]:
                 single = values.statement(row.get("actual"), indicator_rules().links)
                 if single is not None:
                     name, actual = single
+            weight, score = _number(row.get("weight"), values), _number(row.get("score"), values)
+            note = row.get("note")
             out.append(Indicator(name.start, name.end, plain(name.text), target, actual,
                                  section=_section(row, task), source="table", task_amount=amount,
-                                 reported_met=_reported_met(row)))
+                                 reported_met=_reported_met(row, weight, score),
+                                 level1=_level(row.get("level1")) or glued1,
+                                 level2=_level(row.get("level2")) or glued2,
+                                 weight=weight, score=score, reason=plain(note.text) if note else None,
+                                 table_layout=table.layout))
     return out

@@ -27,6 +27,15 @@ class Value:
     unit: str | None = None
     comparator: str | None = None
     kind: str | None = None   # MONEY, PERCENT, QUANTITY, or None
+    currency: str | None = None
+    approximate: bool = False
+    value_max: float | None = None
+
+    @classmethod
+    def of_measure(cls, start: int, end: int, text: str, measure, comparator: str | None = None) -> "Value":
+        """A value carrying everything the normaliser knows of the amount (unit, currency, range …)."""
+        return cls(start, end, text, measure.value, measure.unit, comparator or measure.comparator, measure.kind,
+                   measure.currency, measure.approximate, measure.value_max)
 
     @property
     def numeric(self) -> bool:
@@ -40,8 +49,12 @@ class Value:
 
     def to_dict(self, locate) -> dict:
         span = locate.span(self.start, self.end)
-        return {"text": span["text"], "value": self.value, "unit": self.unit, "comparator": self.comparator,
-                "start": span["start"], "end": span["end"]}
+        out = {"text": span["text"], "value": self.value, "unit": self.unit, "comparator": self.comparator,
+               "currency": self.currency, "approximate": self.approximate,
+               "start": span["start"], "end": span["end"]}
+        if self.value_max is not None:
+            out["value_max"] = self.value_max
+        return out
 
 
 @dataclass
@@ -56,6 +69,12 @@ class Indicator:
     task_amount: Value | None = None
     reported_met: bool | None = None
     met: bool | None = None
+    level1: str | None = None
+    level2: str | None = None
+    weight: float | None = None
+    score: float | None = None
+    reason: str | None = None
+    table_layout: str | None = None      # tab, pipe, spaces, lines, glued, inline; None in narrative
 
     @property
     def name_span(self) -> tuple[int, int]:
@@ -69,7 +88,9 @@ class Indicator:
                 "target": self.target.to_dict(locate) if self.target else None,
                 "actual": self.actual.to_dict(locate) if self.actual else None,
                 "met": self.met, "source": self.source, "reported_met": self.reported_met,
-                "task_amount": self.task_amount.to_dict(locate) if self.task_amount else None}
+                "task_amount": self.task_amount.to_dict(locate) if self.task_amount else None,
+                "level1": self.level1, "level2": self.level2, "weight": self.weight, "score": self.score,
+                "reason": self.reason, "table_layout": self.table_layout}
 
 
 def _compare(op: str | None, actual: float, target: float) -> bool:

@@ -20,13 +20,14 @@ from dataclasses import dataclass
 import regex
 
 from ..mentions import Mention, mentions_within
-from ..numbers import find_amounts
+from ..numbers import Measure, parse_number
 from ..tables import Region, Table
 from .model import Indicator, Value, plain
 from .rules import indicator_rules, spaced
 from .values import Values
 
 SENTENCE_END = regex.compile(r"[。;；!?！？]|\n\s*\n\s*(?=\S{0,12}\n)")
+BARE_NUMBER = regex.compile(r"(?<![\d.])[-−]?\d{1,12}(?:\.\d{1,6})?(?![\d.])")
 CLAUSE_END = regex.compile(r"[,，。;；!?！？\t|]")
 
 
@@ -42,8 +43,12 @@ class Statement:
 
 
 class NarrativeReader:
-    def __init__(self, text: str, mentions: list[Mention], tables: list[Table], values: Values):
+    def __init__(self, text: str, mentions: list[Mention], tables: list[Table], values: Values,
+                 sections: list | None = None):
         self.text = text
+        # The headings govie_sections found (doc._.sections), by start.
+        self.sections = sorted(sections or [], key=lambda sec: sec.start)
+        self.section_starts = [sec.start for sec in self.sections]
         self.rules = indicator_rules()
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.values = values
@@ -79,10 +84,12 @@ class NarrativeReader:
                 continue
             limit = min(len(self.text), m.end() + self.rules.goal_span_max)
             ends = [limit]
-            for pattern in (self.rules.heading, self.rules.goal_end):
-                found = pattern.search(self.text, m.end(), limit)
-                if found:
-                    ends.append(found.start())
+            k = bisect_right(self.section_starts, m.end())
+            if k < len(self.sections) and self.sections[k].start < limit:
+                ends.append(self.sections[k].start)        # the next heading closes the goals
+            found = self.rules.goal_end.search(self.text, m.end(), limit)
+            if found:
+                ends.append(found.start())
             # The goals paragraph ends where a sentence ends a line, unless a list item follows.
             for par in regex.finditer(r"[。;；][ \t]*\n\s*", self.text[m.end():limit]):
                 if not self.rules.item_numbering.match(self.text, m.end() + par.end()):
@@ -90,6 +97,16 @@ class NarrativeReader:
                     break
             spans.append((m.end(), min(ends)))
         return spans
+
+    def section_at(self, pos: int) -> str | None:
+        """The title of the innermost section (of doc._.sections) that holds ``pos``."""
+        k = bisect_right(self.section_starts, pos) - 1
+        while k >= 0:
+            sec = self.sections[k]
+            if sec.body_start <= pos < sec.end:
+                return plain(sec.title) or None
+            k -= 1
+        return None
 
     def role_at(self, pos: int) -> tuple[str, Region | None]:
         region = self.region_at(pos)
@@ -171,12 +188,10 @@ class NarrativeReader:
         if found:
             return found
         out = []
-        for m, measure in find_amounts(self.text[start:end]):
-            s, e = m.span("core")
-            core = m.group("core")
-            s, e = s + len(core) - len(core.lstrip()), e - (len(core) - len(core.rstrip()))
-            if e > s and measure.value is not None and not self.is_blocked(start + s, start + e):
-                out.append(Mention(measure.kind or "NUMBER", start + s, start + e, measure))
+        for m in BARE_NUMBER.finditer(self.text, start, end):
+            value = parse_number(m.group())     # a number no recogniser took: read here, once
+            if value is not None and not self.is_blocked(m.start(), m.end()):
+                out.append(Mention("NUMBER", m.start(), m.end(), Measure(None, value, None)))
         return out
 
     def value_of(self, mention: Mention, modifier_start: int | None = None) -> Value:
@@ -401,8 +416,9 @@ def _dedupe(indicators: list[Indicator], reader: NarrativeReader) -> list[Indica
     return out
 
 
-def narrative_indicators(text: str, mentions: list[Mention], tables: list[Table], values: Values) -> list[Indicator]:
-    reader = NarrativeReader(text, mentions, tables, values)
+def narrative_indicators(text: str, mentions: list[Mention], tables: list[Table], values: Values,
+                         sections: list | None = None) -> list[Indicator]:
+    reader = NarrativeReader(text, mentions, tables, values, sections)
     found = reader.target_actual_sentences()
     found += _pair_up(reader.statements(), reader)
     for ind in found:
@@ -410,13 +426,5 @@ def narrative_indicators(text: str, mentions: list[Mention], tables: list[Table]
         if region is not None and region.task is not None and region.task.name is not None:
             ind.section = plain(region.task.name.text)
         elif region is None:
-            ind.section = _section_title(text, ind.name_start, reader)
+            ind.section = reader.section_at(ind.name_start)
     return _dedupe(found, reader)
-
-
-def _section_title(text: str, pos: int, reader: NarrativeReader) -> str | None:
-    """The numbered heading the statement stands under (1.产业创新发展，… → 产业创新发展)."""
-    best = None
-    for m in reader.rules.section_title.finditer(text, max(0, pos - 3000), pos):
-        best = m
-    return plain(best.group("title")) if best else None

@@ -33,9 +33,7 @@ class IndicatorRules:
     goal_label: regex.Pattern
     goal_end: regex.Pattern
     goal_span_max: int
-    heading: regex.Pattern
     item_numbering: regex.Pattern
-    section_title: regex.Pattern
     task_completion: regex.Pattern
     budget_rate_names: tuple[str, ...]
     budget_words: tuple[str, ...]
@@ -96,9 +94,7 @@ def indicator_rules() -> IndicatorRules:
         goal_label=regex.compile(data["goal_label"]),
         goal_end=regex.compile(data["goal_end"]),
         goal_span_max=int(data["goal_span_max"]),
-        heading=regex.compile(data["heading"]),
         item_numbering=regex.compile(data["item_numbering"]),
-        section_title=regex.compile(data["section_title"]),
         task_completion=regex.compile(data["task_completion"]),
         budget_rate_names=tuple(data["budget_rate_names"]),
         budget_words=tuple(data["budget_words"]),

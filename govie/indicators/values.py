@@ -1,14 +1,34 @@
-"""Values of indicators, read from the amount mentions where they exist, else by the normaliser."""
-from __future__ import annotations
+"""Values of indicators, taken from the amount mentions already on the Doc.
 
+A number is parsed once: where the amount recogniser (or the bare-money recogniser) left a
+mention, its measure is the value — with its unit, comparator, currency, approximation and
+range.  Only a cell the recognisers left without a mention (a bare ``1200`` under a name
+that carries its unit, a ``≥12`` with no unit) is read by the normaliser here, once.
+"""
+from __future__ import annotations
 
 import regex
 
 from ..amounts.rules import amount_rules
 from ..mentions import Mention, mentions_within
 from ..numbers import parse_amount
+from ..numbers.grammar import lexicon
 from ..tables import Cell, vocabulary
 from .model import Value, plain
+
+AMOUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+# A unit and a comparator a name carries in brackets: 猪舍面积(≥**平方米), 项目资金(万元), 时长(≤3天).
+NAME_UNIT = regex.compile(r"[(（]\s{0,3}(?P<cmp>[≥≤＞＜><=＝≧≦]{0,2})\s{0,3}(?:\*{1,4}|[xX×]{1,4}|\d{0,8})?"
+                          r"\s{0,3}(?P<unit>[^\d\s()（）*]{1,6}?)\s{0,3}[)）]\s{0,3}$")
+TRAILING_NUMBER = regex.compile(r"(?<![\d.])[-−]?\d{1,12}(?:\.\d{1,6})?(?=\s{0,3}$)")
+SYMBOLS = {"≥": ">=", "≧": ">=", "≤": "<=", "≦": "<=", ">": ">", "＞": ">", "<": "<", "＜": "<", "=": "=", "＝": "="}
+
+
+def _modifier_words() -> tuple[frozenset[str], frozenset[str]]:
+    numbers = lexicon()
+    before = set(numbers["comparators"]["prefix_words"]) | set(numbers["approximation"]["prefix_words"])
+    after = set(numbers["comparators"]["suffix_words"]) | set(numbers["approximation"]["suffix_words"])
+    return frozenset(before), frozenset(after)
 
 
 class Values:
@@ -16,66 +36,118 @@ class Values:
 
     def __init__(self, text: str, mentions: list[Mention]):
         self.text = text
-        self.mentions = mentions
-        self.starts = [m.start for m in mentions]
+        self.mentions = [m for m in mentions if m.label in AMOUNT_LABELS]
+        self.starts = [m.start for m in self.mentions]
+        self.before_words, self.after_words = _modifier_words()
 
     def inside(self, start: int, end: int) -> list[Mention]:
         return mentions_within(self.mentions, self.starts, start, end)
 
-    def of_cell(self, cell: Cell | None) -> Value | None:
+    def _only_modifiers(self, before: str, after: str) -> bool:
+        """Whether the words around an amount in a cell only qualify it (不低于 …, … 以上)."""
+        before, after = plain(before), plain(after)
+        return (not before or before in self.before_words or all(ch in SYMBOLS for ch in before)) and (
+            not after or after in self.after_words)
+
+    def of_cell(self, cell: Cell | None, name_unit: tuple[str | None, str | None] | None = None) -> Value | None:
         """A table cell as a value: one amount (``≥80分/月``, ``10万人次``, ``540万``), an amount and
-        what it counts (``5个社区``), or the words as written (``良好``, ``每季度1场``)."""
+        what it counts (``5个社区``), or the words as written (``良好``, ``每季度1场``).
+        ``name_unit``, (comparator, unit) from the row's name, gives a bare number its unit."""
         if cell is None or not cell:
             return None
+        found = self.inside(cell.start, cell.end)
+        if len(found) == 1:
+            m = found[0]
+            before, after = self.text[cell.start:m.start], self.text[m.end:cell.end]
+            if self._only_modifiers(before, after):
+                comparator = m.measure.comparator or _comparator_word(plain(before) + plain(after))
+                return Value.of_measure(cell.start, cell.end, cell.text, m.measure, comparator)
+            if not plain(before) and regex.fullmatch(r"\p{Han}{1,%d}" % vocabulary().value_noun_max, plain(after)):
+                # 5个社区: the value is the amount; what it counts stays outside.
+                return Value.of_measure(cell.start, m.end, self.text[cell.start:m.end], m.measure)
+        if found:
+            return Value(cell.start, cell.end, cell.text)
+        # No mention: a bare number (or one the recognisers do not take alone), read once here.
         words = plain(cell.text)
-        measure = parse_amount(words)
+        unit = name_unit[1] if name_unit else None
+        measure = parse_amount(words + unit) if unit and regex.fullmatch(r"[-−]?[\d.,]{1,20}", words) else None
+        if measure is None:
+            measure = parse_amount(words)
         if measure is None:
             counted = vocabulary().split_counted(cell.text)
             if counted is None:
                 return Value(cell.start, cell.end, cell.text)
-            # 5个社区: the value is the amount; what it counts stays outside.
-            cell = Cell(cell.start, cell.start + counted[1], cell.text[:counted[1]])
-            measure = counted[0]
-        found = self.inside(cell.start, cell.end)
-        if len(found) == 1 and found[0].measure.value == measure.value:
-            # The recogniser knows what the table says (a bare 879.73 under 单位：万元 is money).
-            m = found[0].measure
-            return Value(cell.start, cell.end, cell.text, m.value, m.unit, measure.comparator or m.comparator, m.kind)
-        return Value(cell.start, cell.end, cell.text, measure.value, measure.unit, measure.comparator, measure.kind)
+            end = cell.start + counted[1]
+            return Value.of_measure(cell.start, end, self.text[cell.start:end], counted[0])
+        return Value.of_measure(cell.start, cell.end, cell.text, measure)
 
     def of_mention(self, mention: Mention, start: int | None = None, end: int | None = None) -> Value:
         """A mention in running text, widened to the comparator words around it (不低于 95%, 90%以上)."""
         start = mention.start if start is None else start
         end = mention.end if end is None else end
         words = self.text[start:end]
-        measure = parse_amount(words)
-        comparator = measure.comparator if measure is not None else mention.measure.comparator
-        m = mention.measure
-        return Value(start, end, words, m.value, m.unit, comparator, m.kind)
+        # Only the words inside the span compare (90%以上, ≥95%); a link before it (达到) does not.
+        value = Value.of_measure(start, end, words, mention.measure)
+        value.comparator = _comparator_word(plain(words))
+        return value
 
     def statement(self, cell: Cell, links: tuple[str, ...]):
         """A cell that is one statement, ``拆除完成率100%`` or ``签约率达100%``: (name cell, value),
         the amount ending the cell; None when the cell says more than that."""
-        text = cell.text
-        for pos in range(1, len(text)):
-            if text[pos].isspace() or text[pos - 1].isdigit() or text[pos - 1] == ".":
-                continue
-            measure = parse_amount(text[pos:])
-            if measure is None:
-                continue
-            head = text[:pos].rstrip()
-            for link in links:
-                if head.endswith(link) and len(head) > len(link):
-                    head = head[:-len(link)].rstrip()
-                    break
-            if not head or regex.search(r"[\d,，。;；!?！？]", head) or not regex.search(r"\p{Han}", head):
+        found = self.inside(cell.start, cell.end)
+        if found:
+            last_start, last_end = found[-1].start, found[-1].end
+        else:                                # a bare number ending the cell (发生率为0)
+            bare = TRAILING_NUMBER.search(cell.text)
+            if bare is None:
                 return None
-            if head.endswith(tuple(amount_rules().ordinal_before) + ("前",)):
-                return None                      # 排名第2, 前3: a rank, not an amount
-            name = Cell(cell.start, cell.start + len(head), head)
-            value = self.of_cell(Cell(cell.start + pos, cell.end, text[pos:]))
-            return name, value
-        return None
+            last_start, last_end = cell.start + bare.start(), cell.start + bare.end()
+        if plain(self.text[last_end:cell.end]) and plain(self.text[last_end:cell.end]) not in self.after_words:
+            return None
+        head = self.text[cell.start:last_start].rstrip()
+        for word in sorted(self.before_words, key=len, reverse=True):
+            if head.endswith(word):
+                head = head[:-len(word)].rstrip()
+                break
+        for link in links:
+            if head.endswith(link) and len(head) > len(link):
+                head = head[:-len(link)].rstrip()
+                break
+        if not head or regex.search(r"[\d,，。;；!?！？]", head) or not regex.search(r"\p{Han}", head):
+            return None
+        if head.endswith(tuple(amount_rules().ordinal_before) + ("前",)):
+            return None                      # 排名第2, 前3: a rank, not an amount
+        name = Cell(cell.start, cell.start + len(head), head)
+        pos = cell.start + len(self.text[cell.start:last_start].rstrip())
+        while pos < last_start and self.text[pos].isspace():
+            pos += 1
+        value = self.of_cell(Cell(pos, cell.end, self.text[pos:cell.end]))
+        return name, value
 
     def money(self, cell: Cell, value: float) -> Value:
-        return Value(cell.start, cell.end, cell.text, value, "元", None, "MONEY")
+        return Value(cell.start, cell.end, cell.text, value, "元", None, "MONEY", "CNY")
+
+
+def _comparator_word(words: str) -> str | None:
+    numbers = lexicon()["comparators"]
+    for table in (numbers["prefix_words"], numbers["suffix_words"]):
+        for w, op in table.items():
+            if w and w in words:
+                return op
+    for ch in words:
+        if ch in SYMBOLS:
+            return SYMBOLS[ch]
+    return None
+
+
+def name_unit(name: str) -> tuple[str, str | None, str | None]:
+    """``猪舍面积(≥**平方米)`` → (``猪舍面积``, ``>=``, ``平方米``): the name without its bracketed
+    unit, the comparator and the unit the bracket gives the row's bare values."""
+    m = NAME_UNIT.search(name)
+    if not m or not m.group("unit") or m.start() == 0:
+        return name, None, None
+    unit = m.group("unit")
+    if not (parse_amount("1" + unit) or None):
+        return name, None, None            # (试行), (含税): words in brackets, not a unit
+    cmp = "".join(m.group("cmp").split())
+    return name[:m.start()].rstrip(), SYMBOLS.get(cmp[:1]) if cmp else None, unit

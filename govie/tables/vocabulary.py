@@ -35,6 +35,7 @@ class Vocabulary:
     level1: frozenset[str]
     level2: frozenset[str]
     unit_in_header: regex.Pattern
+    column_marks: regex.Pattern
     value_words: frozenset[str]
     value_patterns: tuple[regex.Pattern, ...]
     value_noun_max: int
@@ -45,8 +46,12 @@ class Vocabulary:
         word = self.header_word(text)
         return self.roles.get(word) if word else None
 
+    def bare(self, text: str) -> str:
+        """A header cell without its unit (（万元）), letters and formulas (（A）, (B/A)), breaks."""
+        return compact(self.column_marks.sub("", self.unit_in_header.sub("", text))).strip("*:：")
+
     def header_word(self, text: str) -> str | None:
-        word = compact(self.unit_in_header.sub("", text)).strip("*:：")
+        word = self.bare(text)
         if not word:
             return None
         if word in self.roles:
@@ -63,7 +68,7 @@ class Vocabulary:
         return float(multipliers.get(m.group("unit")[:-1], 1)) if m else None
 
     def is_level(self, text: str) -> bool:
-        word = compact(text)
+        word = self.bare(text)          # 产出指标(50分) is a level too
         return word in self.level1 or word in self.level2
 
     def amount_with_noun(self, text: str):
@@ -116,6 +121,7 @@ def vocabulary() -> Vocabulary:
         level1=frozenset(data["levels"]["level1"]),
         level2=frozenset(data["levels"]["level2"]),
         unit_in_header=regex.compile(data["unit_in_header"]),
+        column_marks=regex.compile(data["column_marks"]),
         value_words=frozenset(data["value_words"]),
         value_patterns=tuple(regex.compile(p) for p in data["value_patterns"]),
         value_noun_max=int(data["value_noun_max"]),

@@ -1,0 +1,40 @@
+"""Spaces layout: columns aligned by runs of two or more spaces (text from fixed-width output).
+
+A row's cell goes under the header cell whose column it starts nearest to, counting wide
+(Chinese) characters twice, so an empty cell stays empty.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from ..cells import Line
+from ..model import Cell
+
+NAME = "spaces"
+GAP = regex.compile(r"(?<=\S)(?: {2,}|\t)(?=\S)")
+CELL = regex.compile(r"\S+(?: \S+)*")
+
+
+def detect(line: str) -> bool:
+    return GAP.search(line.strip()) is not None
+
+
+def split(text: str, line: Line) -> list[Cell]:
+    return [Cell(line.start + m.start(), line.start + m.end(), m.group()) for m in CELL.finditer(line.text)]
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def align(text: str, line: Line, cells: list[Cell], header: list[Cell], header_line: Line) -> list[Cell]:
+    """Each cell under the header cell whose column it starts nearest to."""
+    starts = [_width(text[header_line.start:h.start]) for h in header]
+    out = [Cell(line.end, line.end, "") for _ in header]
+    for c in cells:
+        col = _width(text[line.start:c.start])
+        i = min(range(len(starts)), key=lambda k: abs(starts[k] - col))
+        out[i] = c if not out[i] else Cell(out[i].start, c.end, text[out[i].start:c.end])
+    return out

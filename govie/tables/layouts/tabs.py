@@ -1,0 +1,19 @@
+"""Tab layout: cells split by tabs, one row a line; empty cells keep their column."""
+from __future__ import annotations
+
+from ..cells import Line, cell_at
+from ..model import Cell
+
+NAME = "tab"
+
+
+def detect(line: str) -> bool:
+    return "\t" in line
+
+
+def split(text: str, line: Line) -> list[Cell]:
+    cells, pos = [], line.start
+    for piece in line.text.split("\t"):
+        cells.append(cell_at(text, pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return cells

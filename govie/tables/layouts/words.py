@@ -1,0 +1,14 @@
+"""No separator: a line's words split at single spaces (one cell a line, ``name value`` pairs)."""
+from __future__ import annotations
+
+import regex
+
+from ..cells import Line
+from ..model import Cell
+
+NAME = "words"
+WORD = regex.compile(r"\S+")
+
+
+def split(text: str, line: Line) -> list[Cell]:
+    return [Cell(line.start + m.start(), line.start + m.end(), m.group()) for m in WORD.finditer(line.text)]

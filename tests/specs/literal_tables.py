@@ -1,0 +1,535 @@
+"""Hand-written cases of the layout zoo (see build_tables.py).  Invented names and
+figures; each reproduces a layout, a flattening or a wording listed in SOURCES.md."""
+from __future__ import annotations
+
+
+def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat_pipe, flat_spaces):
+    def ind(name, l1, l2, t, a, w=None, s=None):
+        return {"name": name, "level1": l1, "level2": l2, "target": t, "actual": a, "weight": w, "score": s}
+
+    def money(*pairs):
+        return [{"text": t, "value": float(v)} for t, v in pairs]
+
+    P, E, S = "产出指标", "效益指标", "满意度指标"
+
+    # ---------------------------------------------------------------- Sichuan template
+    # 指标性质 / 指标值 / 度量单位 in three cells: the comparator and the unit live apart
+    text = (
+        "部门预算项目支出绩效自评表（2023年度）\n"
+        "| 项目名称 | 2023年全县政务终端替换补助资金项目 | ||||||||\n"
+        "| 主管部门 | 县档案馆 | 实施单位 | 县档案馆 | |||||||\n"
+        "| 预算执行情况（10分） | 年度预算数（万元） | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 | ||\n"
+        "| 总额 | 0.00 | 4.82 | 4.82 | 100.00% | 10 | 10 | 预算执行率未达到90%的需说明原因 | |||\n"
+        "| 其中：财政资金 | 0.00 | 4.82 | 4.82 | 100.00% | / | / | ||||\n"
+        "| 其他资金 | / | / | ||||||||\n"
+        "| 绩效指标（90分） | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |\n"
+        "| 产出指标 | 数量指标 | 购置国产办公终端 | ≥ | 16 | 台 | 16 | 30 | 30 | ||\n"
+        "| 产出指标 | 成本指标 | 终端采购成本 | ≤ | 4.82 | 万元 | 4.82 | 30 | 30 | ||\n"
+        "| 效益指标 | 社会效益指标 | 终端正常运行率 | ≥ | 98 | % | 100 | 30 | 30 | ||\n"
+        "| 合计 | 100 | |||||||||\n")
+    add("tables-sichuan-pipe-01", "sichuan_split", text,
+        "Sichuan 部门预算项目支出绩效自评表: `|` rows with trailing empty cells; comparator, value and unit in separate cells (指标性质/指标值/度量单位); 总额 row with 0.00 年初预算 (Sichuan Daying page); 0.00 is no money",
+        [ind("购置国产办公终端", P, "数量指标", value("16", "台", ">="), value("16", "台"), 30.0, 30.0),
+         ind("终端采购成本", P, "成本指标", value("4.82", "元", "<=", 1e4), value("4.82", "元", None, 1e4), 30.0, 30.0),
+         ind("终端正常运行率", E, "社会效益指标", value("98", "%", ">="), value("100", "%"), 30.0, 30.0)],
+        {"adjusted": 48200.0, "spent": 48200.0, "execution_rate": 100.0, "weight": 10.0, "score": 10.0},
+        None,
+        # 4.82 appears twice in each of 总额 and 其中 rows, and twice in the indicator row
+        money(("4.82", 48200), ("4.82", 48200), ("4.82", 48200), ("4.82", 48200), ("4.82", 48200), ("4.82", 48200)))
+
+    cells = ["部门预算项目支出绩效自评表（2024年度）", "项目名称", "人员类项目-离退休人员生活补助", "主管部门", "县农业农村局",
+             "预算执行情况（10分）", "年度预算数（万元）", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因",
+             "总额", "57.30", "61.44", "61.44", "100.00%", "10", "10", "",
+             "其中：财政资金", "57.30", "61.44", "61.44", "100.00%", "/", "/",
+             "绩效指标（90分）", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析",
+             "产出指标", "数量指标", "补助发放覆盖率", "=", "100", "%", "100", "45", "45", "",
+             "效益指标", "社会效益指标", "补助按月足额到位率", "=", "100", "%", "100", "45", "45", "",
+             "合计", "100", "100", "", "评价结论", "项目自评总分100分，补助及时足额发放。"]
+    text = "\n".join(c + " |" for c in cells) + "\n"
+    add("tables-sichuan-bar-01", "sichuan_split", text,
+        "one cell a line, every line ending in ` |` (Sichuan Qingshen page); split comparator/value/unit cells; 合计 row and narrative 自评总分",
+        [ind("补助发放覆盖率", P, "数量指标", value("100", "%", "="), value("100", "%"), 45.0, 45.0),
+         ind("补助按月足额到位率", E, "社会效益指标", value("100", "%", "="), value("100", "%"), 45.0, 45.0)],
+        {"initial": 573000.0, "adjusted": 614400.0, "spent": 614400.0, "execution_rate": 100.0, "weight": 10.0, "score": 10.0},
+        100.0, money(("57.30", 573000), ("61.44", 614400), ("61.44", 614400),
+                     ("57.30", 573000), ("61.44", 614400), ("61.44", 614400)))
+
+    text = (
+        "2023年度项目支出绩效自评表 | 部门：县第二中学 |\n|\n|\n"
+        "| 项目名称 | 农村学生营养膳食补助资金 | 主管部门 | 县教育体育局 | 实施单位 | 县第二中学 | 项目资金 （元） |\n"
+        "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |\n"
+        "| 502316.80 | 502316.80 | 10 | 100% | 10 | 其中：当年财政 拨款 |\n"
+        "| 502316.80 | 502316.80 | — |\n"
+        "| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | "
+        "产出指标 | 数量指标 | 受助学生人次 | ≧ | 964 | 人次 | 964 | 10 | 10 |\n"
+        "| 质量指标 | 膳食补助覆盖率 | ≧ | 100 | % | 100% | 10 | 10 |\n"
+        "| 时效指标 | 资金到位及时率 | ≧ | 100 | % | 100% | 10 | 8 |\n"
+        "| 效益指标 | 社会效益 指标 | 政策知晓率 | ═ | 100 | % | 97% | 10 | 9 |\n"
+        "| 满意度指标 | 服务对象满意度指标等 | 家长满意度 | ≧ | 95 | % | 100% | 10 | 10 |\n"
+        "| 其他需要说明事项 | 无 | 总分 | 100 | 97 | 优 |\n")
+    add("tables-sichuan-mixed-01", "sichuan_split", text,
+        "Yunnan Yongde page: header cells of two header rows run into one, 项目资金（元） so money cells are yuan, the 年度资金总额 label after its values, ≧/═ comparators in their own cell, 总分 100 97 优",
+        [ind("受助学生人次", P, "数量指标", value("964", "人次", ">="), value("964", "人次"), 10.0, 10.0),
+         ind("膳食补助覆盖率", P, "质量指标", value("100", "%", ">="), value("100%"), 10.0, 10.0),
+         ind("资金到位及时率", P, "时效指标", value("100", "%", ">="), value("100%"), 10.0, 8.0),
+         ind("政策知晓率", E, "社会效益指标", value("100", "%", "="), value("97%"), 10.0, 9.0),
+         ind("家长满意度", S, "服务对象满意度指标", value("95", "%", ">="), value("100%"), 10.0, 10.0)],
+        {"adjusted": 502316.8, "spent": 502316.8, "execution_rate": 100.0, "weight": 10.0, "score": 10.0},
+        97.0, money(("502316.80", 502316.8), ("502316.80", 502316.8), ("502316.80", 502316.8), ("502316.80", 502316.8)))
+
+    text = (
+        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |\n"
+        "产出指标 | 数量指标 | 培训基层调解员 | ≥ | 260 | 人次 | 274 | 20 | 20 | ||\n"
+        "| 质量指标 | 调解协议履行率 | ≥ | 95 | % | 96.4 | 20 | 20 | ||\n"
+        "| 成本指标 | 培训人均成本 | ≤ | 420 | 元 | 398 | 20 | 20 | ||\n"
+        "效益指标 | 社会效益指标 | 矛盾纠纷化解率 | ≥ | 90 | % | 93 | 20 | 20 | ||\n"
+        "合计 | 90 | 90 | |||||||||\n")
+    add("tables-sichuan-pipe-02", "sichuan_split", text,
+        "Sichuan split columns in `|` rows without the leading bar; merged 一级指标 leaves rows starting with `|`; bare 完成值 cells take the 度量单位 of their row; 元 unit makes the cost money",
+        [ind("培训基层调解员", P, "数量指标", value("260", "人次", ">="), value("274", "人次"), 20.0, 20.0),
+         ind("调解协议履行率", P, "质量指标", value("95", "%", ">="), value("96.4", "%"), 20.0, 20.0),
+         ind("培训人均成本", P, "成本指标", value("420", "元", "<="), value("398", "元"), 20.0, 20.0),
+         ind("矛盾纠纷化解率", E, "社会效益指标", value("90", "%", ">="), value("93", "%"), 20.0, 20.0)],
+        {}, None, money(("420", 420), ("398", 398)))
+
+    # ---------------------------------------------------------------- bracketed unit in the name, bare cells
+    rows = [["预算执行情况（万元）", "（20分）", "预算数（A）", "执行数（B）", "执行率（B/A）", "得分", "（20分*执行率）"],
+            ["年度财政资金总额", "60", "45", "75", "15"],
+            ["年度绩效目标", "（80分）", "一级指标", "二级指标", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分"],
+            ["产出指标（40分）", "数量指标", "母猪舍（≥**平方米）", "160", "160", "4"],
+            ["育肥舍（≥**平方米）", "210", "210", "4"],
+            ["化粪池（≥**立方米）", "72", "72", "2"],
+            ["饲料粉碎机（≥台）", "2", "2", "2"],
+            ["种母猪（≥头）", "24", "24", "3"]]
+    text = "2023年度项目支出绩效自评表\n\n单位名称：县供销合作社联合社\n\n项目名称\n\n生态养猪场建设项目\n\n" + flat_cells(rows, blank=9) + "\n"
+    add("tables-bracket-cells-01", "bracket_unit", text,
+        "Yunnan Changning page: one cell a line with about ten blank lines between; names carry unit and comparator in brackets (≥**平方米, ≥台, ≥头) and the cells are bare numbers; county budget row 60 45 75 15",
+        [ind("母猪舍", "产出指标", "数量指标", value("160", "平方米", ">="), value("160", "平方米"), None, 4.0),
+         ind("育肥舍", "产出指标", "数量指标", value("210", "平方米", ">="), value("210", "平方米"), None, 4.0),
+         ind("化粪池", "产出指标", "数量指标", value("72", "立方米", ">="), value("72", "立方米"), None, 2.0),
+         ind("饲料粉碎机", "产出指标", "数量指标", value("2", "台", ">="), value("2", "台"), None, 2.0),
+         ind("种母猪", "产出指标", "数量指标", value("24", "头", ">="), value("24", "头"), None, 3.0)],
+        {"adjusted": 600000.0, "spent": 450000.0, "execution_rate": 75.0, "weight": 20.0, "score": 15.0},
+        None, money(("60", 600000), ("45", 450000)))
+
+    text = (
+        "2022年度项目支出绩效自评表\n单位名称： 县农业农村局   填报日期： 2023年7月10日\n"
+        "项目名称 黑山羊保种场建设项目\n"
+        "预算执行情况（万元）\n（20分）\n预算数（A） 执行数（B） 执行率（B/A）\n"
+        "年度财政资金总额 1200 310.5  25.88% \n"
+        "年度绩效目标\n（80分）\n一级\n指标\n二级指标 三级指标 年初目标值（A） 实际完成值（B） 得分\n"
+        "产出指标 数量指标 标准化羊舍面积（平方米） 4200\n"
+        "饲草料加工用房面积（平方米） 360\n"
+        "保种核心群数量（只） 450\n"
+        "质量指标 工程合格率（%） 95\n"
+        "时效指标 项目竣工时间 2024.10\n"
+        " 成本指标 投入资金（≥万元） 1200\n"
+        "效益指标 年新增畜牧产值 （万元） 380\n"
+        "满意度指标  服务对象满意度指标 项目业主满意度（%） 95\n"
+        "总分\n偏差大或\n目标未完成\n原因分析\n用地手续尚未办结，工程未形成实物工作量，资金支付滞后。\n")
+    add("tables-bracket-spaces-01", "bracket_unit", text,
+        "Yunnan Shidian page: space-separated lines, unit in the name's bracket ((平方米), (只), (%), (≥万元)), targets only (no actuals), wrapped level label 一级\\n指标, 偏差原因 label wrapped over four lines; (≥万元) and (万元) rows make money",
+        [ind("标准化羊舍面积", P, "数量指标", value("4200", "平方米"), None),
+         ind("饲草料加工用房面积", P, "数量指标", value("360", "平方米"), None),
+         ind("保种核心群数量", P, "数量指标", value("450", "只"), None),
+         ind("工程合格率", P, "质量指标", value("95", "%"), None),
+         ind("项目竣工时间", P, "时效指标", {"text": "2024.10", "value": None, "unit": None, "comparator": None}, None),
+         ind("投入资金", P, "成本指标", value("1200", "元", ">=", 1e4), None),
+         ind("年新增畜牧产值", E, None, value("380", "元", None, 1e4), None),
+         ind("项目业主满意度", S, "服务对象满意度指标", value("95", "%"), None)],
+        {"adjusted": 12000000.0, "spent": 3105000.0, "execution_rate": 25.88},
+        None, money(("1200", 12000000), ("310.5", 3105000), ("1200", 12000000), ("380", 3800000)))
+
+    rows = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "新建蓄水池（≥座）", "6", "6", "15", "15"],
+            ["产出指标", "数量指标", "铺设引水管道（≥公里）", "8.5", "8.7", "15", "15"],
+            ["产出指标", "成本指标", "工程建设投资（≤万元）", "96", "94.3", "10", "10"],
+            ["效益指标", "社会效益指标", "解决饮水困难人口（≥人）", "1350", "1402", "20", "20"]]
+    add("tables-bracket-pipe-01", "bracket_unit", flat_pipe(rows) + "\n",
+        "`|` rows with the unit and comparator inside the name's bracket and bare value cells (layout of the Yunnan county pages); the (≤万元) row is money",
+        [ind("新建蓄水池", P, "数量指标", value("6", "座", ">="), value("6", "座"), 15.0, 15.0),
+         ind("铺设引水管道", P, "数量指标", value("8.5", "公里", ">="), value("8.7", "公里"), 15.0, 15.0),
+         ind("工程建设投资", P, "成本指标", value("96", "元", "<=", 1e4), value("94.3", "元", None, 1e4), 10.0, 10.0),
+         ind("解决饮水困难人口", E, "社会效益指标", value("1350", "人", ">="), value("1402", "人"), 20.0, 20.0)],
+        {}, None, money(("96", 960000), ("94.3", 943000)))
+
+    rows = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "改造农村危房（户）", "38", "38", "20", "20"],
+            ["", "质量指标", "竣工验收合格率（%）", "100", "100", "20", "20"],
+            ["", "成本指标", "户均补助标准（万元/户）", "2.6", "2.6", "10", "10"],
+            ["满意度指标", "服务对象满意度指标", "改造户满意度（%）", "≥95", "98", "10", "10"]]
+    add("tables-bracket-tabs-01", "bracket_unit", "\t".join(["危房改造项目绩效自评表"]) + "\n" + "\n".join("\t".join(r) for r in rows) + "\n",
+        "tab-separated, empty merged cells kept as empty tabs, unit in brackets after the name ((户), (%), (万元/户)); 万元/户 is a rate, not money",
+        [ind("改造农村危房", P, "数量指标", value("38", "户"), value("38", "户"), 20.0, 20.0),
+         ind("竣工验收合格率", P, "质量指标", value("100", "%"), value("100", "%"), 20.0, 20.0),
+         ind("户均补助标准", P, "成本指标", value("2.6", "万元/户"), value("2.6", "万元/户"), 10.0, 10.0),
+         ind("改造户满意度", S, "服务对象满意度指标", value("≥95", "%"), value("98", "%"), 10.0, 10.0)],
+        {}, None, [])
+
+    # ---------------------------------------------------------------- level words glued to inline rows
+    text = ("产出指标数量指标工资发放覆盖率=100% 22.5 预算调整次数≤8次 22.5 时效指标按月发放率=100% 22.5 "
+            "效益指标经济效益指标结余率（结余数/预算数）≤5% 22.5 合计100 评价结论按时足额发放。存在问题暂无改进措施暂无\n")
+    add("tables-inline-levels-01", "inline_levels", text,
+        "Sichuan media page: the 申报 part of a table flattened into one line, level words glued to the name, comparator and target glued to it, then the weight; no actuals",
+        [ind("工资发放覆盖率", P, "数量指标", value("=100%"), None, 22.5),
+         ind("预算调整次数", P, "数量指标", value("≤8次"), None, 22.5),
+         ind("按月发放率", P, "时效指标", value("=100%"), None, 22.5),
+         ind("结余率", E, "经济效益指标", value("≤5%"), None, 22.5)],
+        {}, None, [])
+
+    text = ("产出指标数量指标困难群众救助人次≥1800人次 25 临时救助审批时限≤10天 25 质量指标救助资金发放准确率=100% 20 "
+            "满意度指标服务对象满意度指标救助对象满意度≥90% 20 合计90\n")
+    add("tables-inline-levels-02", "inline_levels", text,
+        "inline glued rows: 一级+二级 words glued to the first name of each group, weight after each target",
+        [ind("困难群众救助人次", P, "数量指标", value("≥1800人次"), None, 25.0),
+         ind("临时救助审批时限", P, "数量指标", value("≤10天"), None, 25.0),
+         ind("救助资金发放准确率", P, "质量指标", value("=100%"), None, 20.0),
+         ind("救助对象满意度", S, "服务对象满意度指标", value("≥90%"), None, 20.0)],
+        {}, None, [])
+
+    text = ("绩效指标 产出指标数量指标河道保洁里程≥42公里 43.5公里 20 20 质量指标水面漂浮物清理率≥95% 97% 20 20 "
+            "成本指标保洁服务费≤36万元 35.2万元 10 10 效益指标生态效益指标河道水质达标率≥90% 92% 20 20\n")
+    add("tables-inline-levels-03", "inline_levels", text,
+        "inline rows with level words glued to the name and both target and actual, weight and score (a DOCX text layer)",
+        [ind("河道保洁里程", P, "数量指标", value("≥42公里"), value("43.5公里"), 20.0, 20.0),
+         ind("水面漂浮物清理率", P, "质量指标", value("≥95%"), value("97%"), 20.0, 20.0),
+         ind("保洁服务费", P, "成本指标", value("≤36万元"), value("35.2万元"), 10.0, 10.0),
+         ind("河道水质达标率", E, "生态效益指标", value("≥90%"), value("92%"), 20.0, 20.0)],
+        {}, None, money(("≤36万元", 360000), ("35.2万元", 352000)))
+
+    # ---------------------------------------------------------------- glued cells (hard)
+    text = ("项目支出绩效自评表\n预算执行情况 （万元） （20分）预算数（A）执行数（B）执行率（B/A）得分（20分*执行率）"
+            "年度财政 资金总额15001500100%20\n"
+            "一级指标二级指标三级指标年初目标值 （A）实际完成值 （B）得分产出 指标数量指标新增门诊诊室12间12间10"
+            "质量指标设备验收合格率100%100%10成本每年财政补助1500万元1500万元10\n")
+    add("tables-glued-docx-01", "glued", text,
+        "Hubei Xiangyang DOCX text: all cells glued; the budget row 15001500100%20 must split into 1500, 1500, 100%, 20 by the header's sequence; the 产出 指标 level cell broken by a space",
+        [ind("新增门诊诊室", P, "数量指标", value("12间"), value("12间"), None, 10.0),
+         ind("设备验收合格率", P, "质量指标", value("100%"), value("100%"), None, 10.0),
+         ind("每年财政补助", P, "成本", value("1500万元"), value("1500万元"), None, 10.0)],
+        {"adjusted": 15000000.0, "spent": 15000000.0, "execution_rate": 100.0, "weight": 20.0, "score": 20.0},
+        None, money(("1500", 15000000), ("1500", 15000000), ("1500万元", 15000000), ("1500万元", 15000000)))
+
+    text = ("项目资金（万元）年度资金总额年初预算数调整预算数（A）全年执行数（B）执行率（B/A）38.638.637.998.19%\n"
+            "一级指标二级指标三级指标分值指标值（A）全年实际值（B）得分\n"
+            "数量指标（10分）保障学生人数101580人1580人10\n"
+            "成本指标（10分）办公所需成本48.5万元8.5万元4维修所需成本36万元6万元3\n")
+    add("tables-glued-ocr-01", "glued", text,
+        "Ningxia Yinchuan OCR of a DOCX: weight cell glued before the target (101580人 = weight 10 + 1580人), two rows glued on one line; budget 38.638.637.998.19%",
+        [ind("保障学生人数", None, "数量指标", value("1580人"), value("1580人"), 10.0, 10.0),
+         ind("办公所需成本", None, "成本指标", value("8.5万元"), value("8.5万元"), 4.0, 4.0),
+         ind("维修所需成本", None, "成本指标", value("6万元"), value("6万元"), 3.0, 3.0)],
+        {"initial": 386000.0, "adjusted": 386000.0, "spent": 379000.0, "execution_rate": 98.19},
+        None, money(("38.6", 386000), ("38.6", 386000), ("37.9", 379000),
+                    ("8.5万元", 85000), ("8.5万元", 85000), ("6万元", 60000), ("6万元", 60000)))
+
+    text = ("项目资金（万元）年初预算数（A）全年执行数（B）分值（10分）执行率（B/A）得分得分计算方法"
+            "年度资金总额：286.4214.81075%7.5执行率*该指标分值，最高不得超过分值上限。\n"
+            "绩效指标一级指标二级指标三级指标分值年度指标值（A）全年实际值（B）得分\n"
+            "产出指标（50分）数量指标外包清扫道路条数12.518条18条12.5质量指标保洁作业达标率12.5≥95%96%12.5\n")
+    add("tables-glued-doc-01", "glued", text,
+        "Beijing Haidian DOC text: 年度资金总额：286.4214.81075%7.5 glued (286.4, 214.8, 10, 75%, 7.5), the 分值 cell before 年度指标值 and glued to it (12.518条)",
+        [ind("外包清扫道路条数", P, "数量指标", value("18条"), value("18条"), 12.5, 12.5),
+         ind("保洁作业达标率", P, "质量指标", value("≥95%"), value("96%"), 12.5, 12.5)],
+        {"initial": 2864000.0, "spent": 2148000.0, "execution_rate": 75.0, "weight": 10.0, "score": 7.5},
+        None, money(("286.4", 2864000), ("214.8", 2148000)))
+
+    text = ("产出指标 数量指标 数据采集准确率100%100%44 接口调用成功率≥99%99.6%44 设备购置成本≤312万元298万元44 "
+            "运维服务成本≤48万元46.5万元44\n")
+    add("tables-glued-cells-01", "glued", text,
+        "cells glued inside a space-separated row: target, actual, weight and score run together (100%100%44), level words once",
+        [ind("数据采集准确率", P, "数量指标", value("100%"), value("100%"), 4.0, 4.0),
+         ind("接口调用成功率", P, "数量指标", value("≥99%"), value("99.6%"), 4.0, 4.0),
+         ind("设备购置成本", P, "数量指标", value("≤312万元"), value("298万元"), 4.0, 4.0),
+         ind("运维服务成本", P, "数量指标", value("≤48万元"), value("46.5万元"), 4.0, 4.0)],
+        {}, None, money(("≤312万元", 3120000), ("298万元", 2980000), ("≤48万元", 480000), ("46.5万元", 465000)))
+
+    # ---------------------------------------------------------------- page break, block repeated
+    head = "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |"
+    r1 = "| 产出指标 | 数量指标 | 举办就业招聘会场次 | ≥12场 | 15场 | 10 | 10 |"
+    r2 = "| 产出指标 | 数量指标 | 职业技能培训人次 | ≥900人次 | 936人次 | 10 | 10 |"
+    r3 = "| 产出指标 | 质量指标 | 培训合格率 | ≥85% | 91% | 10 | 10 |"
+    r4 = "| 效益指标 | 社会效益指标 | 城镇新增就业人数 | ≥1600人 | 1725人 | 20 | 20 |"
+    text = "\n".join([head, r1, r2, "", "— 3 —", "", head, r2, r3, r4]) + "\n"
+    add("tables-pagebreak-pipe-01", "page_break", text,
+        "a `|` table broken by a page footer: the header and the last row of page 3 are repeated at the top of page 4; each indicator counts once",
+        [ind("举办就业招聘会场次", P, "数量指标", value("≥12场"), value("15场"), 10.0, 10.0),
+         ind("职业技能培训人次", P, "数量指标", value("≥900人次"), value("936人次"), 10.0, 10.0),
+         ind("培训合格率", P, "质量指标", value("≥85%"), value("91%"), 10.0, 10.0),
+         ind("城镇新增就业人数", E, "社会效益指标", value("≥1600人"), value("1725人"), 20.0, 20.0)],
+        {}, None, [])
+
+    block = ["产出指标", "数量指标", "完成林地巡护里程", "≥5200公里", "5318公里", "10", "10",
+             "质量指标", "森林火灾受害率", "≤0.9‰", "0", "10", "10"]
+    rest = ["时效指标", "火情处置到场时间", "≤40分钟", "32分钟", "10", "10",
+            "效益指标", "生态效益指标", "森林覆盖率", "≥61.5%", "61.8%", "10", "10"]
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    text = "\n\n".join(header + block) + "\n\n第 2 页，共 3 页\n\n" + "\n\n".join(header + block[7:] + rest) + "\n"
+    add("tables-pagebreak-cells-01", "page_break", text,
+        "one cell a line; a page footer, then the header block and the last row repeated (as PDF text extraction of a table continued on the next page gives it)",
+        [ind("完成林地巡护里程", P, "数量指标", value("≥5200公里"), value("5318公里"), 10.0, 10.0),
+         ind("森林火灾受害率", P, "质量指标", value("≤0.9‰"), value("0", "‰"), 10.0, 10.0),
+         ind("火情处置到场时间", P, "时效指标", value("≤40分钟"), value("32分钟"), 10.0, 10.0),
+         ind("森林覆盖率", E, "生态效益指标", value("≥61.5%"), value("61.8%"), 10.0, 10.0)],
+        {}, None, [])
+
+    text = ("年度资金总额  96.00  96.00  95.12  10  99.08%  9.91\n"
+            "产出指标  数量指标  配送应急物资批次  ≥24批次  26批次  15  15\n"
+            "产出指标  质量指标  物资验收合格率  100%  100%  15  15\n"
+            "                                   第1页\n"
+            "产出指标  质量指标  物资验收合格率  100%  100%  15  15\n"
+            "效益指标  社会效益指标  受灾群众转移安置率  100%  100%  20  20\n"
+            "总分  100  99.91\n")
+    add("tables-pagebreak-spaces-01", "page_break", "项目资金（万元）  年初预算数  全年预算数  全年执行数  分值  执行率  得分\n" + text,
+        "runs of spaces; a page number line and one row repeated after it",
+        [ind("配送应急物资批次", P, "数量指标", value("≥24批次"), value("26批次"), 15.0, 15.0),
+         ind("物资验收合格率", P, "质量指标", value("100%"), value("100%"), 15.0, 15.0),
+         ind("受灾群众转移安置率", E, "社会效益指标", value("100%"), value("100%"), 20.0, 20.0)],
+        {"initial": 960000.0, "adjusted": 960000.0, "spent": 951200.0, "execution_rate": 99.08, "weight": 10.0, "score": 9.91},
+        99.91, money(("96.00", 960000), ("96.00", 960000), ("95.12", 951200)))
+
+    # ---------------------------------------------------------------- wrapped names and headers
+    cells = ["一级指标", "二级指标", "三级指标", "年度\n指标值", "实际\n完成值", "分值", "得分", "偏差原因分析及改进措施",
+             "产出指标", "数量指标", "指标1：老旧小区雨污\n分流改造户数", "≥1450户", "1462户", "10", "10", "",
+             "质量指标", "指标1：管网工程验收\n合格率", "100%", "100%", "10", "10", "",
+             "效益指标", "可持续影\n响指标", "指标1：管网设计使用\n年限", "≥30年", "30年", "10", "10", ""]
+    add("tables-wrapped-cells-01", "wrapped", "\n\n".join(cells) + "\n",
+        "one cell a line with names and header words wrapped inside their cell (年度\\n指标值, 可持续影\\n响指标), 指标1： numbering before the names (Hebei Langfang, Anhui Tianchang pages)",
+        [ind("老旧小区雨污分流改造户数", P, "数量指标", value("≥1450户"), value("1462户"), 10.0, 10.0),
+         ind("管网工程验收合格率", P, "质量指标", value("100%"), value("100%"), 10.0, 10.0),
+         ind("管网设计使用年限", E, "可持续影响指标", value("≥30年"), value("30年"), 10.0, 10.0)],
+        {}, None, [])
+
+    text = ("    年度绩效指标完成情况 一级\n    指标\n    二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n\n\n"
+            "    （50分）\n    数量指标 指标1：完成小型农田水利设施\n    维修数量 14处 14处 10 10\n"
+            "    质量指标 指标1：维修工程质量合格率 100% 100% 10 10\n"
+            "    （30分）\n    社会效益\n    指标\n    指标1：受益灌溉面积 ≥2600亩 2640亩 10 10\n"
+            "    满意度指标\n    （10分）\n    服务对象\n    满意度指标\n    指标1：受益农户满意度 90% 98% 10 10\n"
+            "    总分 100 100\n")
+    add("tables-wrapped-indented-01", "wrapped", text,
+        "Anhui Tianchang page: indented space-separated lines, the 一级指标 cell reduced to its weight (（50分）), level labels wrapped over lines, a name wrapped onto the next line before its values",
+        [ind("完成小型农田水利设施维修数量", None, "数量指标", value("14处"), value("14处"), 10.0, 10.0),
+         ind("维修工程质量合格率", None, "质量指标", value("100%"), value("100%"), 10.0, 10.0),
+         ind("受益灌溉面积", None, "社会效益指标", value("≥2600亩"), value("2640亩"), 10.0, 10.0),
+         ind("受益农户满意度", S, "服务对象满意度指标", value("90%"), value("98%"), 10.0, 10.0)],
+        {}, 100.0, [])
+
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实施进度 |\n"
+            "| 项目产出\n        | 数量指标\n        | 普法宣传活动\n       场次\n        | 至少全年开展4次\n        | 已完成100%\n        | |\n"
+            "质量指标\n        | 宣传资料发放数量\n        | ≥3000份\n        | 已完成100%\n        | ||\n"
+            "成本指标\n        | 宣传经费\n        | 6万元\n        | 已完成100%\n        | ||\n")
+    add("tables-wrapped-pipe-01", "wrapped", text,
+        "Sichuan Daying page: `|` cells broken over lines with indentation, a name wrapped inside its cell, 实施进度 column giving a completion share",
+        [ind("普法宣传活动场次", "项目产出", "数量指标", value("至少全年开展4次"), value("已完成100%")),
+         ind("宣传资料发放数量", "项目产出", "质量指标", value("≥3000份"), value("已完成100%")),
+         ind("宣传经费", "项目产出", "成本指标", value("6万元"), value("已完成100%"))],
+        {}, None, money(("6万元", 60000)))
+
+    # ---------------------------------------------------------------- unit in a row label or header
+    text = ("部门整体支出绩效自评表\n（2023年度）\n部门名称 县退役军人事务局\n"
+            "预算执行情况（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+            "年度资金总额 812.40 868.75 851.36 10 98.00% 9.8\n"
+            "其中：基本支出 356.20 371.05 371.05 — 100% —\n"
+            "项目支出 456.20 497.70 480.31 — 96.51% —\n"
+            "总分 100 98.3\n")
+    add("tables-unit-label-01", "unit_label", text,
+        "部门整体支出绩效自评表 with the unit in the row label 预算执行情况（万元）, no 单位 line; 基本支出/项目支出 sub-rows are money too",
+        [], {"initial": 8124000.0, "adjusted": 8687500.0, "spent": 8513600.0, "execution_rate": 98.0, "weight": 10.0, "score": 9.8},
+        98.3, money(("812.40", 8124000), ("868.75", 8687500), ("851.36", 8513600), ("356.20", 3562000), ("371.05", 3710500),
+                    ("371.05", 3710500), ("456.20", 4562000), ("497.70", 4977000), ("480.31", 4803100)))
+
+    text = ("计划安排资金 （万元）\n\n145.6\n\n实际到位资金（万元）\n\n145.6\n\n实际使用资金（万元）\n\n139.82\n\n资金使用率\n\n96.03%\n")
+    add("tables-unit-label-02", "unit_label", text,
+        "one cell a line: each label carries its unit ((万元)), the bare number follows on the next line; a share is no money",
+        [], {"adjusted": 1456000.0, "spent": 1398200.0, "execution_rate": 96.03}, None,
+        money(("145.6", 1456000), ("145.6", 1456000), ("139.82", 1398200)))
+
+    text = ("项目金额（万元）\n|\n年度资金总额\n|\n2279.048 万元\n|\n其中：财政投款\n|\n2279.048 万元\n|\n其他资金\n|\n|\n")
+    add("tables-unit-label-03", "unit_label", text,
+        "Anhui Mengcheng page: one cell a line with a `|` line after each; the cells repeat the unit with a space (2279.048 万元) under a (万元) label — no double scaling",
+        [], {"adjusted": 22790480.0}, None, money(("2279.048 万元", 22790480), ("2279.048 万元", 22790480)))
+
+    text = ("单位：亿元\n\n收入\n\n年初预算\n\n调整预算\n\n决算数\n\n总计\n\n62.35\n\n60.18\n\n66.92\n\n"
+            "一、本级收入\n\n31.40\n\n30.25\n\n30.77\n\n税收收入\n\n19.86\n\n17.92\n\n18.03\n")
+    add("tables-unit-line-yi-01", "unit_line", text,
+        "Chongqing Bishan budget report: `单位：亿元` above a one-cell-a-line table, every bare cell is money in 亿元; a government budget, not a department's self-evaluation, so no budget fields are asked",
+        [], {}, None, money(("62.35", 6235000000), ("60.18", 6018000000), ("66.92", 6692000000), ("31.40", 3140000000),
+                            ("30.25", 3025000000), ("30.77", 3077000000), ("19.86", 1986000000), ("17.92", 1792000000),
+                            ("18.03", 1803000000)))
+
+    text = ("金额单位：元\n项目\t年初预算数\t全年预算数\t全年执行数\n"
+            "年度资金总额\t1,286,400.00\t1,342,150.00\t1,318,902.36\n"
+            "其中：财政拨款\t1,286,400.00\t1,342,150.00\t1,318,902.36\n"
+            "执行率\t98.27%\n")
+    add("tables-unit-line-yuan-01", "unit_line", text,
+        "金额单位：元 line over a tab table, thousands separators, money in yuan as written",
+        [], {"initial": 1286400.0, "adjusted": 1342150.0, "spent": 1318902.36, "execution_rate": 98.27}, None,
+        money(("1,286,400.00", 1286400), ("1,342,150.00", 1342150), ("1,318,902.36", 1318902.36),
+              ("1,286,400.00", 1286400), ("1,342,150.00", 1342150), ("1,318,902.36", 1318902.36)))
+
+    text = ("单位：万元\n年度资金总额 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+            "年度资金总额 | 64.5 | 64.5 | 63.9 | 10 | 99.07% | 9.9\n"
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+            "产出指标 | 数量指标 | 新建村级便民服务站 | ≥8 | 8 | 20 | 20\n"
+            "产出指标 | 数量指标 | 配备服务终端 | 16 | 16 | 10 | 10\n"
+            "产出指标 | 时效指标 | 服务站建成时间 | 9月前 | 8月 | 10 | 10\n")
+    add("tables-unit-scope-01", "unit_scope", text,
+        "the 单位：万元 line governs the budget block only: the bare indicator counts (≥8, 8, 16) are no money (Anhui Jinzhai page shape)",
+        [ind("新建村级便民服务站", P, "数量指标", value("≥8"), value("8"), 20.0, 20.0),
+         ind("配备服务终端", P, "数量指标", value("16"), value("16"), 10.0, 10.0),
+         ind("服务站建成时间", P, "时效指标", value("9月前"), value("8月"), 10.0, 10.0)],
+        {"initial": 645000.0, "adjusted": 645000.0, "spent": 639000.0, "execution_rate": 99.07, "weight": 10.0, "score": 9.9},
+        None, money(("64.5", 645000), ("64.5", 645000), ("63.9", 639000)))
+
+    # ---------------------------------------------------------------- narrative budget and score
+    narr = [
+        ("narr-exec-rate-01", "2023年本单位年初预算安排482.60万元，年中追加36.00万元，调整后预算518.60万元。全年实际支出370.04万元，年终预算执行率为71.35%。",
+         {"initial": 4826000.0, "adjusted": 5186000.0, "spent": 3700400.0, "execution_rate": 71.35}, None,
+         [("482.60万元", 4826000), ("36.00万元", 360000), ("518.60万元", 5186000), ("370.04万元", 3700400)],
+         "narrative budget: 年终预算执行率为 wording"),
+        ("narr-used-01", "该项目下达资金140.00万元，截至12月31日实际使用132.60万元，资金使用率94.71%。",
+         {"adjusted": 1400000.0, "spent": 1326000.0, "execution_rate": 94.71}, None,
+         [("140.00万元", 1400000), ("132.60万元", 1326000)], "narrative: 实际使用 wording for spent; 资金使用率 as the execution rate"),
+        ("narr-paid-01", "2023年度教育专项经费项目财政资金总额18.40万元，全部为县级资金，拨付使用18.40万元，预算执行率100%。",
+         {"adjusted": 184000.0, "spent": 184000.0, "execution_rate": 100.0}, None,
+         [("18.40万元", 184000), ("18.40万元", 184000)], "Yunnan Changning school report: 财政资金总额 / 拨付使用 wording"),
+        ("narr-appropriation-01", "本年度财政拨款支出合计1865.20万元，占全年支出的80.69%。",
+         {"spent": 18652000.0, "execution_rate": None}, None,
+         [("1865.20万元", 18652000)], "narrative: 财政拨款支出合计 is the spent figure; a share of the total is no execution rate"),
+        ("narr-score-grade-01", "按照部门整体支出绩效评价指标体系，我局开展绩效评分96分，自评为优。",
+         {}, 96.0, [], "narrative score wording 开展绩效评分N分，自评为优"),
+        ("narr-score-02", "经自评小组综合评定，该项目自评得分97，评价等级为优秀。",
+         {}, 97.0, [], "narrative score with no 分 after the number"),
+        ("narr-score-03", "一、自评结论\n（一）自评得分\n通过全方位评价，我校专项经费项目自评得分99.5分，自评结果为“优秀”。",
+         {}, 99.5, [], "Yunnan school report: the score under its own heading"),
+        ("narr-score-04", "（一）自评得分98分\n（二）绩效目标完成情况\n1.执行率情况。\n年初预算260万元，实际预算260万元，全年执行255.32万元，执行率98.2%，自评分19.64分。",
+         {"initial": 2600000.0, "adjusted": 2600000.0, "spent": 2553200.0, "execution_rate": 98.2, "score": 19.64}, 98.0,
+         [("260万元", 2600000), ("260万元", 2600000), ("255.32万元", 2553200)],
+         "school self-evaluation result (bidding site copy): 实际预算 for adjusted, 全年执行 for spent, 自评分 of the budget row after the rate"),
+        ("narr-dept-01", "2022年部门决算收入681.35万元，其中财政拨款收入672.11万元；支出688.90万元，其中人员经费支出401.26万元，公用经费支出61.54万元，项目支出226.10万元。部门整体支出绩效自评总分92.5分。",
+         {}, 92.5,
+         [("681.35万元", 6813500), ("672.11万元", 6721100), ("688.90万元", 6889000), ("401.26万元", 4012600),
+          ("61.54万元", 615400), ("226.10万元", 2261000)],
+         "Hunan Nanxian 政协 report: revenue and expenditure by kind, 自评总分"),
+        ("narr-henan-01", "项目资金共1968万元，截止2023年12月8日，已完成拨付1889.28万元，执行率96%。",
+         {"adjusted": 19680000.0, "spent": 18892800.0, "execution_rate": 96.0}, None,
+         [("1968万元", 19680000), ("1889.28万元", 18892800)], "Henan Xiping report: 已完成拨付 wording"),
+        ("narr-yunnan-01", "年初批复预算6个项目742万元，调整预算后项目预算698.35万元，实际到位资金512.40万元，实际支出498.66万元。",
+         {"initial": 7420000.0, "adjusted": 6983500.0, "spent": 4986600.0}, None,
+         [("742万元", 7420000), ("698.35万元", 6983500), ("512.40万元", 5124000), ("498.66万元", 4986600)],
+         "Yunnan Honghe report: 年初批复预算 / 调整预算后项目预算 / 实际到位资金 / 实际支出"),
+        ("narr-anhui-01", "我县在规定时限内将预拨资金2946万元（中央资金2310万元、省级资金636万元）分配到各实施机构，年终清算资金98万元及时拨付，全年资金3044万元全部执行到位，预算执行率100%。",
+         {"spent": 30440000.0, "execution_rate": 100.0}, None,
+         [("2946万元", 29460000), ("2310万元", 23100000), ("636万元", 6360000), ("98万元", 980000), ("3044万元", 30440000)],
+         "Anhui Zongyang report: 全部执行到位 as spent, shares of the funds in brackets"),
+        ("narr-trad-01", "項目總投資23萬元，通過統籌整合財政涉農資金據實撥付，自評得分95分。",
+         {}, 95.0, [("23萬元", 230000)], "Jiangxi township page in traditional characters: 萬元, 自評得分"),
+        ("narr-total-01", "| 评价结论 | 项目自评总分98.6分，资金使用规范。 |\n| 总分 | 100 | 98.6 |",
+         {}, 98.6, [], "the total in both a 总分 row and a 评价结论 sentence (Sichuan template)"),
+        ("narr-trap-01", "2023年全县地区生产总值增长6.2%，一般公共预算收入完成18.6亿元，同比增长4.1%。",
+         {"execution_rate": None, "spent": None}, None, [("18.6亿元", 1860000000)],
+         "trap: county economy figures are no budget block of the unit"),
+    ]
+    for cid, txt, bud, score, mon, notes in narr:
+        add(f"tables-{cid}", "narrative", txt + "\n", notes, [], bud, score, money(*mon))
+
+    # ---------------------------------------------------------------- narrative indicators and goals
+    text = ("A产出指标（自评分19分）\n（1）数量指标：\n校舍维修改造资金，年初目标值260万元，实际完成值260万元。\n"
+            "（2）时效指标\n项目完成及时率，年初目标值100%，实际完成值100%。\n"
+            "C满意度指标\n学生对维修改造项目的满意度，年初目标值≥95%，实际完成值96.12%。\n"
+            "家长对维修改造项目的满意度，年初目标值≥95%，实际完成值94.30%，扣1分。\n")
+    add("tables-narr-indicators-01", "narrative_indicators", text,
+        "school self-evaluation result: each indicator as a sentence 名称，年初目标值X，实际完成值Y",
+        [ind("校舍维修改造资金", P, "数量指标", value("260万元"), value("260万元")),
+         ind("项目完成及时率", P, "时效指标", value("100%"), value("100%")),
+         ind("学生对维修改造项目的满意度", S, None, value("≥95%"), value("96.12%")),
+         ind("家长对维修改造项目的满意度", S, None, value("≥95%"), value("94.30%"))],
+        {}, None, money(("260万元", 2600000), ("260万元", 2600000)))
+
+    text = ("（二）绩效目标：村组道路硬化≥1.24km；项目（工程）验收合格率≥100%；受益群众满意度≥95%；受益脱贫人口数≥46人。\n")
+    add("tables-goals-01", "goals", text,
+        "Jiangxi township report: the goals line lists targets separated by ；, no actuals",
+        [ind("村组道路硬化", None, None, value("≥1.24km"), None),
+         ind("项目（工程）验收合格率", None, None, value("≥100%"), None),
+         ind("受益群众满意度", None, None, value("≥95%"), None),
+         ind("受益脱贫人口数", None, None, value("≥46人"), None)],
+        {}, None, [])
+
+    text = "年度绩效目标：一、完成固定资产增加8%；二、校舍改造工程完工率达到95%；三、教师培训覆盖率达到100%。\n"
+    add("tables-goals-02", "goals", text,
+        "goals numbered 一、二、三 with 达到 introducing the target (达到 sets >=, as in the amounts guideline)",
+        [ind("固定资产增加", None, None, value("8%"), None),
+         ind("校舍改造工程完工率", None, None, value("95%", None, ">="), None),
+         ind("教师培训覆盖率", None, None, value("100%", None, ">="), None)],
+        {}, None, [])
+
+    rows = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "脱贫村道路硬化里程", "≥86公里",
+            "脱贫户供水设施数量", "≥24座", "质量指标", "项目（工程）验收合格率", "100%", "成本指标", "财政资金亩均补助", "1450元/亩",
+            "效益指标", "社会效益\n\n指标", "受益脱贫人口数", "≥620人"]
+    add("tables-goals-declare-01", "goals", "绩效目标申报表（基础设施建设类）\n\n" + "\n\n".join(rows) + "\n",
+        "Hunan Yueyang county 绩效目标申报表: one cell a line, a single 指标值 column gives targets only; 元/亩 is a rate",
+        [ind("脱贫村道路硬化里程", P, "数量指标", value("≥86公里"), None),
+         ind("脱贫户供水设施数量", P, "数量指标", value("≥24座"), None),
+         ind("项目（工程）验收合格率", P, "质量指标", value("100%"), None),
+         ind("财政资金亩均补助", P, "成本指标", value("1450元/亩"), None),
+         ind("受益脱贫人口数", E, "社会效益指标", value("≥620人"), None)],
+        {}, None, [])
+
+    text = "（三）满意度指标：学校满意度大于年度指标值≥95%。\n①数量指标：2023年，我校收到专项工作经费资金11.60万元。\n"
+    add("tables-goals-03", "goals", text,
+        "Yunnan school report: 大于年度指标值≥95% gives a target without an actual; the received funds sentence is money, not an indicator pair",
+        [ind("学校满意度", S, None, value("≥95%"), None)],
+        {}, None, money(("11.60万元", 116000)))
+
+    # ---------------------------------------------------------------- sub-rows and 分值-first
+    text = ("| 资金情况 （万元） |\n| 全年预算数（A） | 全年执行数（B） | 分值 | 执行率（B/A） | 得分 | |||||\n"
+            "| 年度资金总额： | 12.36 | 12.36 | 10 | 100% | 10 | |||||\n"
+            "| 其中：本年财政拨款 | 12.36 | 12.36 | 10 | 100% | 10 | |||||\n"
+            "| 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因及拟采取的改进措施 | ||\n"
+            "| 数量指标 | ★补助特色种植面积 | 20 | 36亩 | 36亩 | 20 | ||||\n"
+            "| 其中茶叶种植面积 | 12亩 | 12亩 | ||||||||\n"
+            "| 其中蔬菜种植面积 | 24亩 | 24亩 | ||||||||\n"
+            "| ★补助家畜养殖数量 | 10 | 140头 | 140头 | 10 | ||||||\n"
+            "| 质量指标 | ||||||||||\n"
+            "| 养殖家畜成活率 | 5 | 95% | 98% | 5 | ||||||\n")
+    add("tables-subrows-pipe-01", "weight_first", text,
+        "Anhui Xiaoxian page: 分值 before the values, ★ marks on core indicators, 其中… sub-rows with no weight, a 质量指标 row with no cells; the 其中 sub-rows are indicators of their own",
+        [ind("补助特色种植面积", None, "数量指标", value("36亩"), value("36亩"), 20.0, 20.0),
+         ind("其中茶叶种植面积", None, "数量指标", value("12亩"), value("12亩")),
+         ind("其中蔬菜种植面积", None, "数量指标", value("24亩"), value("24亩")),
+         ind("补助家畜养殖数量", None, "数量指标", value("140头"), value("140头"), 10.0, 10.0),
+         ind("养殖家畜成活率", None, "质量指标", value("95%"), value("98%"), 5.0, 5.0)],
+        {"adjusted": 123600.0, "spent": 123600.0, "execution_rate": 100.0, "weight": 10.0, "score": 10.0},
+        None, money(("12.36", 123600), ("12.36", 123600), ("12.36", 123600), ("12.36", 123600)))
+
+    text = ("项目支出绩效自评表 (2022年度) 项目名称 防疫物资储备项目 主管部门 县卫生健康委员会 实施单位 县疾病预防控制中心 "
+            "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 "
+            "其中:本年财政拨款 46 45.825 45.825 上年结转资金 其他资金 年度总体目标 预期目标 实际完成情况 "
+            "储备应急防疫物资，保障突发疫情处置。 完成储备任务。 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+            "产出指标(50分) 数量指标 储备防护服数量 ≥2000套 2000 10 10 质量指标 物资抽检合格率 ≥100百分比 100 10 10 "
+            "时效指标 物资到位及时性 在规定时限内完成 达成预期指标 10 10 成本指标 储备总成本 ≤46万元 45.825 10 10 "
+            "满意度指标(10分) 满意度指标 使用单位满意度 ≥90% 95 10 10 总分 100 100\n")
+    add("tables-one-line-attach-01", "one_line", text,
+        "Anhui Chizhou attachment: a DOCX table as one line; the 年度资金总额 row filled with zeros while the real figures sit in 其中:本年财政拨款 (46 45.825 45.825, no rate or score); ≥100百分比; bare actuals take the target's unit",
+        [ind("储备防护服数量", P, "数量指标", value("≥2000套"), value("2000", "套"), 10.0, 10.0),
+         ind("物资抽检合格率", P, "质量指标", value("≥100百分比"), value("100", "%"), 10.0, 10.0),
+         ind("物资到位及时性", P, "时效指标", value("在规定时限内完成"), value("达成预期指标"), 10.0, 10.0),
+         ind("储备总成本", P, "成本指标", value("≤46万元"), value("45.825", "元", None, 1e4), 10.0, 10.0),
+         ind("使用单位满意度", S, "满意度指标", value("≥90%"), value("95", "%"), 10.0, 10.0)],
+        {"initial": 460000.0, "adjusted": 458250.0, "spent": 458250.0, "weight": 10.0}, 100.0,
+        money(("46", 460000), ("45.825", 458250), ("45.825", 458250), ("≤46万元", 460000), ("45.825", 458250)))
+
+    # a bare actual under a target with a unit takes that unit (more of the same)
+    rows = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "入户走访困难家庭", "≥450户", "463", "15", "15"],
+            ["产出指标", "质量指标", "救助信息录入准确率", "≥98%", "99.2", "15", "15"],
+            ["产出指标", "成本指标", "走访工作经费", "≤5.5万元", "5.32", "10", "10"],
+            ["满意度指标", "服务对象满意度指标", "困难家庭满意度", "≥90%", "96", "10", "10"]]
+    add("tables-bare-actual-spaces-01", "bare_actual", flat_spaces(rows, "  ") + "\n",
+        "runs of spaces; the actual cells are bare numbers taking the unit of the target in the same row (Anhui Chizhou and Jinzhai pages)",
+        [ind("入户走访困难家庭", P, "数量指标", value("≥450户"), value("463", "户"), 15.0, 15.0),
+         ind("救助信息录入准确率", P, "质量指标", value("≥98%"), value("99.2", "%"), 15.0, 15.0),
+         ind("走访工作经费", P, "成本指标", value("≤5.5万元"), value("5.32", "元", None, 1e4), 10.0, 10.0),
+         ind("困难家庭满意度", S, "服务对象满意度指标", value("≥90%"), value("96", "%"), 10.0, 10.0)],
+        {}, None, money(("≤5.5万元", 55000), ("5.32", 53200)))
+
