@@ -79,7 +79,9 @@ def _decimal(number: str) -> Decimal | None:
         # An Arabic number with 万 is not a number but an amount: the grammar reads it.
         return None
     try:
-        return sign * Decimal(str(cn2an.cn2an(digits, "normal")))
+        d = Decimal(str(cn2an.cn2an(digits, "normal")))
+        # 一一一…: a run of numerals read digit by digit can be longer than any amount.
+        return sign * d if d.is_finite() and d.adjusted() < _integer_digits() else None
     except (ValueError, KeyError, IndexError, TypeError, InvalidOperation):
         pass
     # 二千三百四十五点六七万: cn2an reads no decimal before a multiplier; apply it here.
@@ -94,6 +96,10 @@ def _decimal(number: str) -> Decimal | None:
 
 
 _MAX_NUMERAL_CHARS = 40
+
+
+def _integer_digits() -> int:
+    return int(lexicon()["limits"]["integer_digits"])
 
 
 def parse_number(text: str) -> float | None:
