@@ -141,3 +141,31 @@ def test_over_long_numbers_are_refused_not_raised():
     assert govie.amounts("0." + "1" * 40 + "%") == []
     found = govie.amounts("资金" + "9" * 20 + "万亿元")        # the longest number still read
     assert len(found) == 1 and found[0]["value"] == pytest.approx(float("9" * 20) * 1e12)
+
+
+# --------------------------------------------------------------------------- any text at all
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+GENRE_PIECES = st.sampled_from([
+    "1", "9", "0", "12", "3.5", "1,096.47", "-", "−", "负", ".", ",", "，", "１", "２", "。", "：",
+    "一", "两", "十", "百", "千", "万", "亿", "萬", "億", "点", "元", "圓", "美元", "台币", "%", "％", "‰",
+    "百分之", "千分之", "万分之", "百 分 之", "个百分点", "個百分點", "成", "成本", "半",
+    "≥", "≤", "以上", "以内", "不低于", "约", "近", "余", "多", "左右", "至", "~", "(", ")", "（", "）",
+    "$", "￥", "US$", "人次", "个", "家", "平方米", "分/月", "单位：万元", "资金", "预算数",
+    " ", "  ", "\t", "\n", "\r\n", "|", "<p>", "</td>", "\u3000", "\ud800", "年", "第",
+])
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(GENRE_PIECES, st.text(max_size=3)), max_size=40).map("".join))
+def test_any_text_gives_sound_amounts(text):
+    import math
+
+    found = govie.amounts(text)
+    assert found == govie.amounts(text)
+    for e in found:
+        assert text[e["start"]:e["end"]] == e["text"] and e["start"] < e["end"]
+        assert e["label"] in AMOUNT_LABELS
+        assert math.isfinite(e["value"]) and (e.get("value_max") is None or math.isfinite(e["value_max"]))
+    json.dumps(found, ensure_ascii=False)
