@@ -185,6 +185,11 @@ _SIMPLE = regex.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,6})?")
 def measure_from_match(m) -> Measure | None:
     """Normalise one match of the amount grammar (see grammar.py)."""
     m = _wrap(m)
+    groups = m._groups
+    if groups.count(None) == len(groups) - 2:    # only the core and one number: a bare number
+        number = groups[_group_index()["num"] - 1]
+        if number is not None and _SIMPLE.fullmatch(number):
+            return Measure(None, float(number.replace(",", "")), None)
     g = m.groupdict()
     comparator = _comparator(g) if (g["sym"] or g["prefix"] or g["suffix"]) else None
     approximate = _approximate(m, g) if (g["prefix"] or g["infix"] or g["infix2"] or g["suffix"]) else False
