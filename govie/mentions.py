@@ -18,6 +18,8 @@ if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
 if not Doc.has_extension("table_units"):
     Doc.set_extension("table_units", default=None)
+if not Doc.has_extension("longest_mention"):   # so that overlaps() need not scan every mention
+    Doc.set_extension("longest_mention", default=0)
 
 AMOUNT_SPANS = "amounts"
 
@@ -40,6 +42,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
 def add_mention(doc: Doc, mention: Mention) -> None:
     """Keep ``doc._.mentions`` sorted and mirror the mention as a token span."""
     insort(mentions_of(doc), mention, key=lambda x: x.start)
+    doc._.longest_mention = max(doc._.longest_mention or 0, mention.end - mention.start)
     span = doc.char_span(mention.start, mention.end, label=mention.label, alignment_mode="expand")
     if span is not None:
         group = doc.spans.setdefault(AMOUNT_SPANS, [])
@@ -47,7 +50,16 @@ def add_mention(doc: Doc, mention: Mention) -> None:
 
 
 def overlaps(doc: Doc, start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in mentions_of(doc))
+    """Whether a mention overlaps ``[start, end)``: only mentions starting within the
+    longest mention's length before ``start`` can, so the check costs O(log n + k)."""
+    mentions = mentions_of(doc)
+    i = bisect_left(mentions, end, key=lambda x: x.start)   # mentions[:i] start before end
+    reach = start - (doc._.longest_mention or 0)
+    while i > 0 and mentions[i - 1].start >= reach:
+        i -= 1
+        if mentions[i].end > start:
+            return True
+    return False
 
 
 def mentions_within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:

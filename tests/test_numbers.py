@@ -91,3 +91,82 @@ def test_chinese_decimal_before_a_multiplier_and_bracketed_units():
 def test_an_arabic_number_with_a_multiplier_is_an_amount_not_a_number():
     assert parse_number("540万") is None
     assert parse_amount("540万").value == 5400000.0
+
+
+# --------------------------------------------------------------------------- forms of issue 12 (item 8)
+
+@pytest.mark.parametrize("text, kind, value, unit, currency", [
+    ("0.45个百分点", "PERCENT", 0.45, "个百分点", None),
+    ("3百分点", "PERCENT", 3.0, "个百分点", None),
+    ("7.08個百分點", "PERCENT", 7.08, "个百分点", None),
+    ("负2.7%", "PERCENT", -2.7, "%", None),
+    ("-0.6%", "PERCENT", -0.6, "%", None),
+    ("负五", None, -5.0, None, None),
+    ("两成", "PERCENT", 20.0, "%", None),
+    ("８成", "PERCENT", 80.0, "%", None),
+    ("6.5成", "PERCENT", 65.0, "%", None),
+    ("四成半", "PERCENT", 45.0, "%", None),
+    ("八成三", "PERCENT", 83.0, "%", None),
+    ("万分之三", "PERCENT", 0.03, "%", None),
+    ("2.5‰", "PERCENT", 0.25, "%", None),
+    ("百 分 之6.2", "PERCENT", 6.2, "%", None),
+    ("千 分 之 五", "PERCENT", 0.5, "%", None),
+    ("86.3萬元", "MONEY", 863000.0, "元", "CNY"),
+    ("1.2億元", "MONEY", 120000000.0, "元", "CNY"),
+    ("兩億元", "MONEY", 200000000.0, "元", "CNY"),
+    ("36個", "QUANTITY", 36.0, "个", None),
+    ("880圓", "MONEY", 880.0, "元", "CNY"),
+    ("15万瑞士法郎", "MONEY", 150000.0, "瑞士法郎", "CHF"),
+    ("2,000新臺幣", "MONEY", 2000.0, "新台币", "TWD"),
+    ("90万台币", "MONEY", 900000.0, "台币", "TWD"),
+    ("450卢布", "MONEY", 450.0, "卢布", "RUB"),
+    ("3亿韩元", "MONEY", 300000000.0, "韩元", "KRW"),
+    ("$35", "MONEY", 35.0, "美元", "USD"),
+    ("HK$1.5万", "MONEY", 15000.0, "港元", "HKD"),
+    ("￥860", "MONEY", 860.0, "元", "CNY"),
+    ("¥2.4万元", "MONEY", 24000.0, "元", "CNY"),
+    ("€300", "MONEY", 300.0, "欧元", "EUR"),
+])
+def test_more_forms(text, kind, value, unit, currency):
+    m = parse_amount(text)
+    assert m is not None, text
+    assert (m.kind, m.unit, m.currency) == (kind, unit, currency)
+    assert m.value == pytest.approx(value, rel=1e-12)
+
+
+@pytest.mark.parametrize("text", ["成功", "5成员", "一成不变", "3成本", "百分之", "万分之", "$", "个百分点"])
+def test_words_that_are_no_amounts(text):
+    m = parse_amount(text)
+    assert m is None or m.kind is None
+
+
+def test_fold_keeps_every_offset():
+    from govie.numbers import fold
+
+    text = "預算１２萬元，個百分點　約"
+    assert len(fold(text)) == len(text)
+    assert fold(text) == "预算12万元,个百分点 约"
+
+
+# --------------------------------------------------------------------------- limits (issue 14)
+
+@pytest.mark.parametrize("text", ["1" * 21, "1" * 35, "1" * 100_000, "0." + "5" * 13, "1,234" + ",567" * 10,
+                                  "一" * 40, "一" * 100_000, "nan", "NaN", "inf", "1e5", "Infinity", "-", "负"])
+def test_numbers_beyond_any_amount_are_refused(text):
+    assert parse_number(text) is None
+    m = parse_amount(text)
+    assert m is None or m.kind is None and m.value is not None
+
+
+def test_the_longest_numbers_still_read():
+    assert parse_number("9" * 20) == float("9" * 20)
+    assert parse_number("3.141592653589") == pytest.approx(3.141592653589)
+    m = parse_amount("9" * 20 + "万亿元")
+    assert m.kind == "MONEY" and m.value == pytest.approx(float("9" * 20) * 1e12)
+
+
+def test_a_long_number_in_a_sentence_is_no_amount_and_no_error():
+    from govie.numbers import find_amounts
+
+    text = "流水号" + "7" * 35 + "万元，另有" + "3" * 100_000 + "%"
+    assert [me for _, me in find_amounts(text) if me.kind] == []

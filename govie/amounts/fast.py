@@ -36,7 +36,7 @@ class TextDoc:
 
     def __init__(self, text: str):
         self.text = text
-        self._ = SimpleNamespace(mentions=None, table_units=None)
+        self._ = SimpleNamespace(mentions=None, table_units=None, longest_mention=0)
         self.spans: dict = {}
 
     def char_span(self, *args, **kwargs):

@@ -79,7 +79,9 @@ def _decimal(number: str) -> Decimal | None:
         # An Arabic number with 万 is not a number but an amount: the grammar reads it.
         return None
     try:
-        return sign * Decimal(str(cn2an.cn2an(digits, "normal")))
+        d = Decimal(str(cn2an.cn2an(digits, "normal")))
+        # 一一一…: a run of numerals read digit by digit can be longer than any amount.
+        return sign * d if d.is_finite() and d.adjusted() < _integer_digits() else None
     except (ValueError, KeyError, IndexError, TypeError, InvalidOperation):
         pass
     # 二千三百四十五点六七万: cn2an reads no decimal before a multiplier; apply it here.
@@ -94,6 +96,10 @@ def _decimal(number: str) -> Decimal | None:
 
 
 _MAX_NUMERAL_CHARS = 40
+
+
+def _integer_digits() -> int:
+    return int(lexicon()["limits"]["integer_digits"])
 
 
 def parse_number(text: str) -> float | None:
@@ -179,6 +185,11 @@ _SIMPLE = regex.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,6})?")
 def measure_from_match(m) -> Measure | None:
     """Normalise one match of the amount grammar (see grammar.py)."""
     m = _wrap(m)
+    groups = m._groups
+    if groups.count(None) == len(groups) - 2:    # only the core and one number: a bare number
+        number = groups[_group_index()["num"] - 1]
+        if number is not None and _SIMPLE.fullmatch(number):
+            return Measure(None, float(number.replace(",", "")), None)
     g = m.groupdict()
     comparator = _comparator(g) if (g["sym"] or g["prefix"] or g["suffix"]) else None
     approximate = _approximate(m, g) if (g["prefix"] or g["infix"] or g["infix2"] or g["suffix"]) else False
