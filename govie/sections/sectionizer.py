@@ -40,6 +40,7 @@ On the Doc, ``govie_sections`` leaves
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 import regex
@@ -182,8 +183,11 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
     """Problems and remedies headings inside a line: numbered (六、几点建议…) or labels before a colon or 暂无."""
     found = []
 
+    taken.sort()
+
     def free(a: int) -> bool:
-        return not any(s <= a < e for s, e in taken)
+        k = bisect_right(taken, (a, float("inf"))) - 1
+        return k < 0 or not (taken[k][0] <= a < taken[k][1])
 
     for m in rules.inline_numbered.finditer(line):
         start = m.start()
@@ -203,7 +207,7 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
         found.append(Section(kind, line[m.end():title_end], marker[0].level, base + start, base + body, base + body,
                              number=rules.numbering.value(marker[1].group("n")), style=marker[0].style,
                              inline=start > 0))
-        taken.append((start, body))
+        insort(taken, (start, body))
     for m in rules.inline_label.finditer(line):
         start = m.start()
         if not free(start):
@@ -216,7 +220,7 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
         row = "\t" in line or "|" in line
         found.append(Section(kind, line[start:title_end], 0, base + start, base + body, base + body, row=row,
                              inline=start > 0))
-        taken.append((start, body))
+        insort(taken, (start, body))
     if "\t" in line or "|" in line:
         # a later cell of a row that is a known label (填表人, 项目负责人：) ends the section before it
         for m in _CELL.finditer(line):
@@ -230,7 +234,7 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
                 body = _body_after(line, start + len(head), len(line))
                 found.append(Section("other", head, 0, base + start, base + body, base + body, row=True,
                                      inline=True))
-                taken.append((start, body))
+                insort(taken, (start, body))
     return found
 
 
@@ -306,24 +310,46 @@ def _successor_heading(text: str, pos: int, h: Section, rules) -> Section:
                    number=h.number + 1, style=h.style, inline=True)
 
 
+def _next_stops(headings: list[Section], rules) -> list[int | None]:
+    """For each heading, the index of the heading that ends its section (see the module docstring), or None.
+
+    One backward pass: a numbered section ends at the next label or the next heading of the same or a
+    higher level; a label ends at the next label or (``end_at_known_titles``) the next known title.
+    """
+    depth = 1 + max((h.level for h in headings), default=0)
+    next_at_or_above = [None] * (depth + 1)   # [L]: next heading with 0 < level <= L, or a label
+    next_label_or_known = None
+    out: list[int | None] = [None] * len(headings)
+    for i in range(len(headings) - 1, -1, -1):
+        h = headings[i]
+        if h.level > 0:
+            out[i] = next_at_or_above[h.level]
+        else:
+            out[i] = next_label_or_known
+        if h.level == 0:
+            next_at_or_above = [i] * (depth + 1)
+            next_label_or_known = i
+        else:
+            for level in range(h.level, depth + 1):
+                next_at_or_above[level] = i
+            if rules.end_at_known_titles and h.known:
+                next_label_or_known = i
+    return out
+
+
 def _ends(text: str, headings: list[Section], rules) -> None:
     """Set each heading's end (see the module docstring)."""
     rows = _new_row_starts(text) if any(h.row for h in headings) else []
     parents = _outer_ends(headings)
+    stops = _next_stops(headings, rules)
     for i, h in enumerate(headings):
-        end = len(text)
-        for later in headings[i + 1:]:
-            if h.level > 0:
-                stops = later.level == 0 or later.level <= h.level
-            else:
-                stops = later.level == 0 or (rules.end_at_known_titles and later.known)
-            if stops:
-                end = later.start
-                break
+        end = headings[stops[i]].start if stops[i] is not None else len(text)
         if h.level == 0 and h.inline and parents[i] > h.start:
             end = min(end, parents[i])   # a label inside 五、存在问题及改进措施 ends with it
         if h.row:
-            end = min([end] + [r for r in rows if r > h.start])
+            k = bisect_right(rows, h.start)
+            if k < len(rows):
+                end = min(end, rows[k])
         h.end = end
 
 
@@ -361,9 +387,12 @@ def heading_ranges(text: str, sections: list[Section]) -> list[tuple[int, int]]:
     is left to the sentence splitter: its title and text are one sentence.
     """
     out = []
+    line_end = -1
     for s in sections:
-        line_end = text.find("\n", s.body_start)
-        rest = text[s.body_start:line_end if line_end >= 0 else len(text)]
+        if line_end < s.body_start:   # headings come in text order: each line end is looked for once
+            line_end = text.find("\n", s.body_start)
+            line_end = len(text) if line_end < 0 else line_end
+        rest = text[s.body_start:min(line_end, s.body_start + 4)]
         if s.kind not in KNOWN_KINDS and s.level > 0 and rest.strip() and not rest.startswith("\t"):
             continue
         out.append((s.start, s.body_start))
@@ -376,12 +405,13 @@ def statement_sections(sections: list[Section]) -> list[tuple[Section, list[tupl
     A section nested in another one of these kinds (``（一）存在问题`` under
     ``四、问题与建议``) decides its own text; the outer one keeps the rest.
     """
-    known = [s for s in sections if s.kind in KNOWN_KINDS]
+    known = sorted((s for s in sections if s.kind in KNOWN_KINDS), key=lambda x: x.start)
+    starts = [s.start for s in known]
     out = []
-    for s in known:
+    for i, s in enumerate(known):
         ranges, pos = [], s.body_start
-        for inner in known:
-            if inner is s or not (s.start < inner.start < s.end):
+        for inner in known[i + 1:bisect_left(starts, s.end)]:
+            if not (s.start < inner.start < s.end):
                 continue
             if inner.start > pos:
                 ranges.append((pos, inner.start))
