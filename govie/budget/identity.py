@@ -29,6 +29,7 @@ class IdentityRules:
     title_words: tuple[str, ...]
     title_lines: int
     title_noise: tuple[regex.Pattern, ...]
+    title_year_cut: regex.Pattern
     name_forbidden: regex.Pattern
     name_min_chars: int
     name_max_chars: int
@@ -52,6 +53,7 @@ def identity_rules() -> IdentityRules:
         title_words=tuple(sorted(data["title_words"], key=len, reverse=True)),
         title_lines=int(data["title_lines"]),
         title_noise=tuple(regex.compile(p) for p in data["title_noise"]),
+        title_year_cut=regex.compile(data["title_year_cut"]),
         name_forbidden=regex.compile(data["name_forbidden"]),
         name_min_chars=int(data["name_min_chars"]),
         name_max_chars=int(data["name_max_chars"]),
@@ -112,13 +114,16 @@ def department_from_title(text: str) -> str | None:
         if found is None:
             continue
         compact = _SPACES.sub("", line)
-        before = compact[:found[0]]
-        for noise in rules.title_noise:
-            before = noise.sub("", before)
-        name = _name(before, rules, need_suffix=True)
-        if name:
-            return name
-        if not before:
+        pieces = []
+        for piece in rules.title_year_cut.split(compact[:found[0]]):
+            for noise in rules.title_noise:
+                piece = noise.sub("", piece)
+            pieces.append(piece)
+        for piece in pieces:
+            name = _name(piece, rules, need_suffix=True)
+            if name:
+                return name
+        if not any(pieces):
             # 2019年部门整体支出绩效评价报告 with the department on a line of its own just before or after
             for near in (lines[k - 1] if k else "", lines[k + 1] if k + 1 < len(lines) else ""):
                 name = _name(near, rules, need_suffix=True) if near and _title_word(near, rules) is None else None
