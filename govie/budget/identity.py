@@ -26,6 +26,7 @@ class IdentityRules:
     cell_value: regex.Pattern
     not_a_name: regex.Pattern
     code_prefix: regex.Pattern
+    name_bracket: regex.Pattern
     title_words: tuple[str, ...]
     title_lines: int
     title_noise: tuple[regex.Pattern, ...]
@@ -50,6 +51,7 @@ def identity_rules() -> IdentityRules:
         cell_value=regex.compile(data["cell_value"]),
         not_a_name=regex.compile(data["not_a_name"]),
         code_prefix=regex.compile(data["code_prefix"]),
+        name_bracket=regex.compile(data["name_bracket"]),
         title_words=tuple(sorted(data["title_words"], key=len, reverse=True)),
         title_lines=int(data["title_lines"]),
         title_noise=tuple(regex.compile(p) for p in data["title_noise"]),
@@ -69,6 +71,7 @@ def _name(raw: str, rules: IdentityRules, need_suffix: bool) -> str | None:
     """``raw`` as a department name (spaces and an accounting code dropped), or None if it is not one."""
     name = _SPACES.sub("", raw).strip()
     name = rules.code_prefix.sub("", name, count=1)
+    name = rules.name_bracket.sub("", name)
     if not (rules.name_min_chars <= len(name) <= rules.name_max_chars):
         return None
     if rules.name_forbidden.search(name) or rules.not_a_name.search(name) or rules.region_only.fullmatch(name):

@@ -69,6 +69,8 @@ class Section:
     number: int | None = None   # the heading's number (六、 → 6), for finding the next one
     style: str | None = None    # its numbering style (numbering.json)
     inline: bool = False        # found inside a line, run into the text before it
+    column: bool = False        # a cell under a statement column of a table (存在问题 | 改进措施)
+    fixed_end: int | None = None   # a column cell's section ends with its cell
 
     def to_dict(self, locate) -> dict:
         heading = locate.span(self.start, self.body_start)
@@ -238,6 +240,96 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
     return found
 
 
+_ROW_CELL = regex.compile(r"[^\t|]*")
+_HAN = regex.compile(r"\p{Han}")
+_SENTENCE_PUNCT = regex.compile(r"[,，。;；!！?？]")
+
+
+def _row_cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a tab- or |-separated row, empty cells included, spaces trimmed."""
+    body_start = 0
+    stripped = line.lstrip(" \u3000")
+    if stripped.startswith("|"):
+        body_start = len(line) - len(stripped) + 1
+    body_end = len(line.rstrip(" \u3000|")) if line.rstrip().endswith("|") else len(line)
+    cells = []
+    for m in _ROW_CELL.finditer(line, body_start, max(body_start, body_end)):
+        if m.start() > body_start and m.start() == m.end() and line[m.start() - 1:m.start()] not in "\t|":
+            continue   # the empty match finditer gives after each cell
+        a, b = m.span()
+        while a < b and line[a] in " \u3000":
+            a += 1
+        while b > a and line[b - 1] in " \u3000":
+            b -= 1
+        cells.append((a, b))
+    return cells
+
+
+def _column_header(line: str, rules) -> list[tuple[int, str]] | None:
+    """(column index, kind) of the statement columns of a header row, or None if ``line`` is no such row."""
+    if "\t" not in line and "|" not in line:
+        return None
+    cells = _row_cells(line)
+    filled = [(i, line[a:b]) for i, (a, b) in enumerate(cells) if b > a]
+    if len(filled) < 2:
+        return None
+    columns = []
+    for i, cell in filled:
+        if len(cell) > rules.column_header_max_chars or _SENTENCE_PUNCT.search(cell):
+            return None
+        kind = rules.kind_of(cell)
+        if kind is None:
+            return None
+        if kind in KNOWN_KINDS:
+            columns.append((i, kind))
+    return columns or None
+
+
+def _column_sections(text: str, rules) -> tuple[list[Section], set[int]]:
+    """Sections of the cells under a statement column, and the starts of the header rows."""
+    found, headers = [], set()
+    lines = list(lines_in(text))
+    k = 0
+    while k < len(lines):
+        pos, line = lines[k]
+        columns = _column_header(line, rules)
+        k += 1
+        if not columns:
+            continue
+        headers.add(pos)
+        width = len(_row_cells(line))
+        last = max(i for i, _ in columns) == width - 1 or all(
+            not line[a:b] for a, b in _row_cells(line)[max(i for i, _ in columns) + 1:])
+        rows = 0
+        while k < len(lines) and rows < rules.column_max_rows:
+            rpos, row = lines[k]
+            if not row.strip():
+                k += 1
+                continue
+            if ("\t" not in row and "|" not in row) or _column_header(row, rules) or _label(row, rpos, rules):
+                break
+            cells = _row_cells(row)
+            for i, kind in columns:
+                if len(cells) == width:
+                    a, b = cells[i]
+                elif last and i == max(c for c, _ in columns):
+                    filled = [c for c in cells if c[1] > c[0]]
+                    a, b = filled[-1] if filled else (0, 0)   # a row shortened by merged cells: its last cell
+                else:
+                    continue
+                if len(_HAN.findall(row, a, b)) >= rules.column_cell_min_han:
+                    found.append(Section(kind, line[cells_title(line, i)], 0, rpos + a, rpos + a, rpos + a,
+                                         row=True, column=True, fixed_end=rpos + b))
+            rows += 1
+            k += 1
+    return found, headers
+
+
+def cells_title(line: str, i: int) -> slice:
+    a, b = _row_cells(line)[i]
+    return slice(a, b)
+
+
 def find_headings(text: str) -> list[Section]:
     """Every heading of ``text``, in order, with ``end`` not yet set (= body_start).
 
@@ -356,7 +448,12 @@ def _ends(text: str, headings: list[Section], rules) -> None:
 def find_sections(text: str) -> list[Section]:
     """Every section of ``text``: headings with where they end."""
     rules = section_rules()
+    columns, header_rows = _column_sections(text, rules) if ("\t" in text or "|" in text) else ([], set())
     headings = find_headings(text)
+    if header_rows:
+        # a header row of statement columns is no row label: its cells title the columns below
+        headings = [h for h in headings if not (h.row and h.kind in KNOWN_KINDS and _line_start(text, h.start)
+                                                in header_rows)]
     _ends(text, headings, rules)
     # a problems or remedies section numbered N also ends at N+1 run into its text: that is a heading too
     starts = {h.start for h in headings}
@@ -377,7 +474,13 @@ def find_sections(text: str) -> list[Section]:
         while end > h.body_start and text[end - 1].isspace():
             end -= 1
         h.end = max(end, h.body_start)
-    return headings
+    for c in columns:
+        c.end = c.fixed_end
+    return sorted(headings + columns, key=lambda x: x.start) if columns else headings
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def heading_ranges(text: str, sections: list[Section]) -> list[tuple[int, int]]:
