@@ -26,9 +26,11 @@ class IdentityRules:
     cell_value: regex.Pattern
     not_a_name: regex.Pattern
     code_prefix: regex.Pattern
+    name_bracket: regex.Pattern
     title_words: tuple[str, ...]
     title_lines: int
     title_noise: tuple[regex.Pattern, ...]
+    title_year_cut: regex.Pattern
     name_forbidden: regex.Pattern
     name_min_chars: int
     name_max_chars: int
@@ -49,9 +51,11 @@ def identity_rules() -> IdentityRules:
         cell_value=regex.compile(data["cell_value"]),
         not_a_name=regex.compile(data["not_a_name"]),
         code_prefix=regex.compile(data["code_prefix"]),
+        name_bracket=regex.compile(data["name_bracket"]),
         title_words=tuple(sorted(data["title_words"], key=len, reverse=True)),
         title_lines=int(data["title_lines"]),
         title_noise=tuple(regex.compile(p) for p in data["title_noise"]),
+        title_year_cut=regex.compile(data["title_year_cut"]),
         name_forbidden=regex.compile(data["name_forbidden"]),
         name_min_chars=int(data["name_min_chars"]),
         name_max_chars=int(data["name_max_chars"]),
@@ -67,6 +71,7 @@ def _name(raw: str, rules: IdentityRules, need_suffix: bool) -> str | None:
     """``raw`` as a department name (spaces and an accounting code dropped), or None if it is not one."""
     name = _SPACES.sub("", raw).strip()
     name = rules.code_prefix.sub("", name, count=1)
+    name = rules.name_bracket.sub("", name)
     if not (rules.name_min_chars <= len(name) <= rules.name_max_chars):
         return None
     if rules.name_forbidden.search(name) or rules.not_a_name.search(name) or rules.region_only.fullmatch(name):
@@ -112,13 +117,16 @@ def department_from_title(text: str) -> str | None:
         if found is None:
             continue
         compact = _SPACES.sub("", line)
-        before = compact[:found[0]]
-        for noise in rules.title_noise:
-            before = noise.sub("", before)
-        name = _name(before, rules, need_suffix=True)
-        if name:
-            return name
-        if not before:
+        pieces = []
+        for piece in rules.title_year_cut.split(compact[:found[0]]):
+            for noise in rules.title_noise:
+                piece = noise.sub("", piece)
+            pieces.append(piece)
+        for piece in pieces:
+            name = _name(piece, rules, need_suffix=True)
+            if name:
+                return name
+        if not any(pieces):
             # 2019年部门整体支出绩效评价报告 with the department on a line of its own just before or after
             for near in (lines[k - 1] if k else "", lines[k + 1] if k + 1 < len(lines) else ""):
                 name = _name(near, rules, need_suffix=True) if near and _title_word(near, rules) is None else None

@@ -97,6 +97,9 @@ class SectionRules:
     inline_title_not_followed_by: regex.Pattern
     inline_title_min_chars: int
     successor_after: regex.Pattern                     # what may come right before a run-in next number
+    column_header_max_chars: int
+    column_max_rows: int
+    column_cell_min_han: int
 
     def kind_of(self, title: str) -> str | None:
         """The kind a title names (problems, remedies, mixed, other), or None for an unknown title."""
@@ -151,4 +154,7 @@ def section_rules() -> SectionRules:
         inline_title_not_followed_by=regex.compile(data["inline_title_not_followed_by"]),
         inline_title_min_chars=int(data["inline_title_min_chars"]),
         successor_after=regex.compile(rf"(?:{data['successor_after']})$"),
+        column_header_max_chars=int(data["column_header_max_chars"]),
+        column_max_rows=int(data["column_max_rows"]),
+        column_cell_min_han=int(data["column_cell_min_han"]),
     )

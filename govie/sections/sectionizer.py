@@ -40,6 +40,7 @@ On the Doc, ``govie_sections`` leaves
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 import regex
@@ -68,6 +69,8 @@ class Section:
     number: int | None = None   # the heading's number (六、 → 6), for finding the next one
     style: str | None = None    # its numbering style (numbering.json)
     inline: bool = False        # found inside a line, run into the text before it
+    column: bool = False        # a cell under a statement column of a table (存在问题 | 改进措施)
+    fixed_end: int | None = None   # a column cell's section ends with its cell
 
     def to_dict(self, locate) -> dict:
         heading = locate.span(self.start, self.body_start)
@@ -182,8 +185,11 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
     """Problems and remedies headings inside a line: numbered (六、几点建议…) or labels before a colon or 暂无."""
     found = []
 
+    taken.sort()
+
     def free(a: int) -> bool:
-        return not any(s <= a < e for s, e in taken)
+        k = bisect_right(taken, (a, float("inf"))) - 1
+        return k < 0 or not (taken[k][0] <= a < taken[k][1])
 
     for m in rules.inline_numbered.finditer(line):
         start = m.start()
@@ -203,7 +209,7 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
         found.append(Section(kind, line[m.end():title_end], marker[0].level, base + start, base + body, base + body,
                              number=rules.numbering.value(marker[1].group("n")), style=marker[0].style,
                              inline=start > 0))
-        taken.append((start, body))
+        insort(taken, (start, body))
     for m in rules.inline_label.finditer(line):
         start = m.start()
         if not free(start):
@@ -216,7 +222,7 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
         row = "\t" in line or "|" in line
         found.append(Section(kind, line[start:title_end], 0, base + start, base + body, base + body, row=row,
                              inline=start > 0))
-        taken.append((start, body))
+        insort(taken, (start, body))
     if "\t" in line or "|" in line:
         # a later cell of a row that is a known label (填表人, 项目负责人：) ends the section before it
         for m in _CELL.finditer(line):
@@ -230,8 +236,98 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
                 body = _body_after(line, start + len(head), len(line))
                 found.append(Section("other", head, 0, base + start, base + body, base + body, row=True,
                                      inline=True))
-                taken.append((start, body))
+                insort(taken, (start, body))
     return found
+
+
+_ROW_CELL = regex.compile(r"[^\t|]*")
+_HAN = regex.compile(r"\p{Han}")
+_SENTENCE_PUNCT = regex.compile(r"[,，。;；!！?？]")
+
+
+def _row_cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a tab- or |-separated row, empty cells included, spaces trimmed."""
+    body_start = 0
+    stripped = line.lstrip(" \u3000")
+    if stripped.startswith("|"):
+        body_start = len(line) - len(stripped) + 1
+    body_end = len(line.rstrip(" \u3000|")) if line.rstrip().endswith("|") else len(line)
+    cells = []
+    for m in _ROW_CELL.finditer(line, body_start, max(body_start, body_end)):
+        if m.start() > body_start and m.start() == m.end() and line[m.start() - 1:m.start()] not in "\t|":
+            continue   # the empty match finditer gives after each cell
+        a, b = m.span()
+        while a < b and line[a] in " \u3000":
+            a += 1
+        while b > a and line[b - 1] in " \u3000":
+            b -= 1
+        cells.append((a, b))
+    return cells
+
+
+def _column_header(line: str, rules) -> list[tuple[int, str]] | None:
+    """(column index, kind) of the statement columns of a header row, or None if ``line`` is no such row."""
+    if "\t" not in line and "|" not in line:
+        return None
+    cells = _row_cells(line)
+    filled = [(i, line[a:b]) for i, (a, b) in enumerate(cells) if b > a]
+    if len(filled) < 2:
+        return None
+    columns = []
+    for i, cell in filled:
+        if len(cell) > rules.column_header_max_chars or _SENTENCE_PUNCT.search(cell):
+            return None
+        kind = rules.kind_of(cell)
+        if kind is None:
+            return None
+        if kind in KNOWN_KINDS:
+            columns.append((i, kind))
+    return columns or None
+
+
+def _column_sections(text: str, rules) -> tuple[list[Section], set[int]]:
+    """Sections of the cells under a statement column, and the starts of the header rows."""
+    found, headers = [], set()
+    lines = list(lines_in(text))
+    k = 0
+    while k < len(lines):
+        pos, line = lines[k]
+        columns = _column_header(line, rules)
+        k += 1
+        if not columns:
+            continue
+        headers.add(pos)
+        width = len(_row_cells(line))
+        last = max(i for i, _ in columns) == width - 1 or all(
+            not line[a:b] for a, b in _row_cells(line)[max(i for i, _ in columns) + 1:])
+        rows = 0
+        while k < len(lines) and rows < rules.column_max_rows:
+            rpos, row = lines[k]
+            if not row.strip():
+                k += 1
+                continue
+            if ("\t" not in row and "|" not in row) or _column_header(row, rules) or _label(row, rpos, rules):
+                break
+            cells = _row_cells(row)
+            for i, kind in columns:
+                if len(cells) == width:
+                    a, b = cells[i]
+                elif last and i == max(c for c, _ in columns):
+                    filled = [c for c in cells if c[1] > c[0]]
+                    a, b = filled[-1] if filled else (0, 0)   # a row shortened by merged cells: its last cell
+                else:
+                    continue
+                if len(_HAN.findall(row, a, b)) >= rules.column_cell_min_han:
+                    found.append(Section(kind, line[cells_title(line, i)], 0, rpos + a, rpos + a, rpos + a,
+                                         row=True, column=True, fixed_end=rpos + b))
+            rows += 1
+            k += 1
+    return found, headers
+
+
+def cells_title(line: str, i: int) -> slice:
+    a, b = _row_cells(line)[i]
+    return slice(a, b)
 
 
 def find_headings(text: str) -> list[Section]:
@@ -306,31 +402,58 @@ def _successor_heading(text: str, pos: int, h: Section, rules) -> Section:
                    number=h.number + 1, style=h.style, inline=True)
 
 
+def _next_stops(headings: list[Section], rules) -> list[int | None]:
+    """For each heading, the index of the heading that ends its section (see the module docstring), or None.
+
+    One backward pass: a numbered section ends at the next label or the next heading of the same or a
+    higher level; a label ends at the next label or (``end_at_known_titles``) the next known title.
+    """
+    depth = 1 + max((h.level for h in headings), default=0)
+    next_at_or_above = [None] * (depth + 1)   # [L]: next heading with 0 < level <= L, or a label
+    next_label_or_known = None
+    out: list[int | None] = [None] * len(headings)
+    for i in range(len(headings) - 1, -1, -1):
+        h = headings[i]
+        if h.level > 0:
+            out[i] = next_at_or_above[h.level]
+        else:
+            out[i] = next_label_or_known
+        if h.level == 0:
+            next_at_or_above = [i] * (depth + 1)
+            next_label_or_known = i
+        else:
+            for level in range(h.level, depth + 1):
+                next_at_or_above[level] = i
+            if rules.end_at_known_titles and h.known:
+                next_label_or_known = i
+    return out
+
+
 def _ends(text: str, headings: list[Section], rules) -> None:
     """Set each heading's end (see the module docstring)."""
     rows = _new_row_starts(text) if any(h.row for h in headings) else []
     parents = _outer_ends(headings)
+    stops = _next_stops(headings, rules)
     for i, h in enumerate(headings):
-        end = len(text)
-        for later in headings[i + 1:]:
-            if h.level > 0:
-                stops = later.level == 0 or later.level <= h.level
-            else:
-                stops = later.level == 0 or (rules.end_at_known_titles and later.known)
-            if stops:
-                end = later.start
-                break
+        end = headings[stops[i]].start if stops[i] is not None else len(text)
         if h.level == 0 and h.inline and parents[i] > h.start:
             end = min(end, parents[i])   # a label inside 五、存在问题及改进措施 ends with it
         if h.row:
-            end = min([end] + [r for r in rows if r > h.start])
+            k = bisect_right(rows, h.start)
+            if k < len(rows):
+                end = min(end, rows[k])
         h.end = end
 
 
 def find_sections(text: str) -> list[Section]:
     """Every section of ``text``: headings with where they end."""
     rules = section_rules()
+    columns, header_rows = _column_sections(text, rules) if ("\t" in text or "|" in text) else ([], set())
     headings = find_headings(text)
+    if header_rows:
+        # a header row of statement columns is no row label: its cells title the columns below
+        headings = [h for h in headings if not (h.row and h.kind in KNOWN_KINDS and _line_start(text, h.start)
+                                                in header_rows)]
     _ends(text, headings, rules)
     # a problems or remedies section numbered N also ends at N+1 run into its text: that is a heading too
     starts = {h.start for h in headings}
@@ -351,7 +474,13 @@ def find_sections(text: str) -> list[Section]:
         while end > h.body_start and text[end - 1].isspace():
             end -= 1
         h.end = max(end, h.body_start)
-    return headings
+    for c in columns:
+        c.end = c.fixed_end
+    return sorted(headings + columns, key=lambda x: x.start) if columns else headings
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def heading_ranges(text: str, sections: list[Section]) -> list[tuple[int, int]]:
@@ -361,9 +490,12 @@ def heading_ranges(text: str, sections: list[Section]) -> list[tuple[int, int]]:
     is left to the sentence splitter: its title and text are one sentence.
     """
     out = []
+    line_end = -1
     for s in sections:
-        line_end = text.find("\n", s.body_start)
-        rest = text[s.body_start:line_end if line_end >= 0 else len(text)]
+        if line_end < s.body_start:   # headings come in text order: each line end is looked for once
+            line_end = text.find("\n", s.body_start)
+            line_end = len(text) if line_end < 0 else line_end
+        rest = text[s.body_start:min(line_end, s.body_start + 4)]
         if s.kind not in KNOWN_KINDS and s.level > 0 and rest.strip() and not rest.startswith("\t"):
             continue
         out.append((s.start, s.body_start))
@@ -376,12 +508,13 @@ def statement_sections(sections: list[Section]) -> list[tuple[Section, list[tupl
     A section nested in another one of these kinds (``（一）存在问题`` under
     ``四、问题与建议``) decides its own text; the outer one keeps the rest.
     """
-    known = [s for s in sections if s.kind in KNOWN_KINDS]
+    known = sorted((s for s in sections if s.kind in KNOWN_KINDS), key=lambda x: x.start)
+    starts = [s.start for s in known]
     out = []
-    for s in known:
+    for i, s in enumerate(known):
         ranges, pos = [], s.body_start
-        for inner in known:
-            if inner is s or not (s.start < inner.start < s.end):
+        for inner in known[i + 1:bisect_left(starts, s.end)]:
+            if not (s.start < inner.start < s.end):
                 continue
             if inner.start > pos:
                 ranges.append((pos, inner.start))
