@@ -156,15 +156,15 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
     rows = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
             ["产出指标", "数量指标", "改造农村危房（户）", "38", "38", "20", "20"],
             ["", "质量指标", "竣工验收合格率（%）", "100", "100", "20", "20"],
-            ["", "成本指标", "户均补助标准（万元/户）", "2.6", "2.6", "10", "10"],
+            ["", "成本指标", "户均补助标准（万元）", "2.6", "2.6", "10", "10"],
             ["满意度指标", "服务对象满意度指标", "改造户满意度（%）", "≥95", "98", "10", "10"]]
     add("tables-bracket-tabs-01", "bracket_unit", "\t".join(["危房改造项目绩效自评表"]) + "\n" + "\n".join("\t".join(r) for r in rows) + "\n",
-        "tab-separated, empty merged cells kept as empty tabs, unit in brackets after the name ((户), (%), (万元/户)); 万元/户 is a rate, not money",
+        "tab-separated, empty merged cells kept as empty tabs, unit in brackets after the name ((户), (%), (万元)); the (万元) row's bare cells are money",
         [ind("改造农村危房", P, "数量指标", value("38", "户"), value("38", "户"), 20.0, 20.0),
          ind("竣工验收合格率", P, "质量指标", value("100", "%"), value("100", "%"), 20.0, 20.0),
-         ind("户均补助标准", P, "成本指标", value("2.6", "万元/户"), value("2.6", "万元/户"), 10.0, 10.0),
+         ind("户均补助标准", P, "成本指标", value("2.6", "元", None, 1e4), value("2.6", "元", None, 1e4), 10.0, 10.0),
          ind("改造户满意度", S, "服务对象满意度指标", value("≥95", "%"), value("98", "%"), 10.0, 10.0)],
-        {}, None, [])
+        {}, None, money(("2.6", 26000), ("2.6", 26000)))
 
     # ---------------------------------------------------------------- level words glued to inline rows
     text = ("产出指标数量指标工资发放覆盖率=100% 22.5 预算调整次数≤8次 22.5 时效指标按月发放率=100% 22.5 "
@@ -467,13 +467,13 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
             "脱贫户供水设施数量", "≥24座", "质量指标", "项目（工程）验收合格率", "100%", "成本指标", "财政资金亩均补助", "1450元/亩",
             "效益指标", "社会效益\n\n指标", "受益脱贫人口数", "≥620人"]
     add("tables-goals-declare-01", "goals", "绩效目标申报表（基础设施建设类）\n\n" + "\n\n".join(rows) + "\n",
-        "Hunan Yueyang county 绩效目标申报表: one cell a line, a single 指标值 column gives targets only; 元/亩 is a rate",
+        "Hunan Yueyang county 绩效目标申报表: one cell a line, a single 指标值 column gives targets only; 1450元/亩 keeps its per-mu unit on the indicator and its amount is money",
         [ind("脱贫村道路硬化里程", P, "数量指标", value("≥86公里"), None),
          ind("脱贫户供水设施数量", P, "数量指标", value("≥24座"), None),
          ind("项目（工程）验收合格率", P, "质量指标", value("100%"), None),
          ind("财政资金亩均补助", P, "成本指标", value("1450元/亩"), None),
          ind("受益脱贫人口数", E, "社会效益指标", value("≥620人"), None)],
-        {}, None, [])
+        {}, None, money(("1450元", 1450)))
 
     text = "（三）满意度指标：学校满意度大于年度指标值≥95%。\n①数量指标：2023年，我校收到专项工作经费资金11.60万元。\n"
     add("tables-goals-03", "goals", text,
