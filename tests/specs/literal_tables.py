@@ -533,3 +533,51 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
          ind("困难家庭满意度", S, "服务对象满意度指标", value("≥90%"), value("96", "%"), 10.0, 10.0)],
         {}, None, money(("≤5.5万元", 55000), ("5.32", 53200)))
 
+    # ---------------------------------------------------------------- more level cells and headers
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+            "| 产出指标（50分） | 数量指标 | 维修校舍面积 | ≥2600平方米 | 2675平方米 | 15 | 15 | 无 |\n"
+            "| 时效指标 | 维修工程完工时间 | 2023年8月 | 2023年8月 | 10 | 10 | 无 |\n"
+            "| 效益指标（30分） | 社会效益指标 | 消除校舍安全隐患处数 | 14处 | 12处 | 15 | 12.9 | 两处待汛后施工，已列入下年计划 |\n"
+            "| 满意度指标（10分） | 服务对象满意度指标 | 师生满意度 | ≥90% | 93% | 10 | 10 | 无 |\n")
+    add("tables-level-weights-pipe-01", "pipe_merged", text,
+        "`|` rows where the 一级指标 cell carries its weight (产出指标（50分）, Yunnan Nanhua and Anhui Chizhou pages), a merged level missing on the second row, a deviation reason in the last cell",
+        [ind("维修校舍面积", P, "数量指标", value("≥2600平方米"), value("2675平方米"), 15.0, 15.0),
+         ind("维修工程完工时间", P, "时效指标", value("2023年8月"), value("2023年8月"), 10.0, 10.0),
+         ind("消除校舍安全隐患处数", E, "社会效益指标", value("14处"), value("12处"), 15.0, 12.9),
+         ind("师生满意度", S, "服务对象满意度指标", value("≥90%"), value("93%"), 10.0, 10.0)],
+        {}, None, [])
+
+    text = ("一级指标\t二级指标\t三级指标\t指标值\t完成值\t权重\t得分\t未完成原因分析\n"
+            "产出指标\t数量指标\t开展食品安全抽检批次\t≥480批次\t512批次\t25\t25\t\n"
+            "\t质量指标\t抽检问题产品处置率\t100%\t100%\t25\t25\t\n"
+            "效益指标\t社会效益指标\t重大食品安全事故发生数\t0起\t0起\t20\t20\t\n"
+            "满意度指标\t服务对象满意度指标\t群众满意度\t≥85%\t83.6%\t20\t18.5\t宣传覆盖不足，下一步加大进社区宣传\n"
+            "合计\t\t\t\t\t90\t88.5\t\n")
+    add("tables-tabs-weights-01", "tabs", text,
+        "tab-separated DOCX copy with the short header words 指标值 / 完成值 / 权重, a merged level kept as an empty tab, a reason in the last cell; 合计 is the indicators' total, not the report's score",
+        [ind("开展食品安全抽检批次", P, "数量指标", value("≥480批次"), value("512批次"), 25.0, 25.0),
+         ind("抽检问题产品处置率", P, "质量指标", value("100%"), value("100%"), 25.0, 25.0),
+         ind("重大食品安全事故发生数", E, "社会效益指标", value("0起"), value("0起"), 20.0, 20.0),
+         ind("群众满意度", S, "服务对象满意度指标", value("≥85%"), value("83.6%"), 20.0, 18.5)],
+        {}, None, [])
+
+    text = ("项目支出绩效自评表 (2023年度) 项目名称 乡村医生补助 主管部门 县卫生健康局 年初预算 数 0 项目资金 (万元) "
+            "年度资金总额 实施单位 镇卫生院 全年预算数 全年执行数 分值 执行率 得分 0 38.64 10 100% 10 38.64 — 100% — "
+            "其中:当年财政拨款 上年结转资金 其他资金\n")
+    add("tables-xlsx-interleaved-01", "one_line", text,
+        "Shanxi Jishan XLSX text: header cells interleaved with values in one line (年初预算 数 0 … 全年预算数 全年执行数 分值 执行率 得分 0 38.64 10 100% 10 38.64); hard case, the money figures are 38.64 (全年执行数) and the 年初 cell is 0",
+        [], {"spent": 386400.0, "execution_rate": 100.0, "weight": 10.0, "score": 10.0}, None,
+        money(("38.64", 386400), ("38.64", 386400)))
+
+    narr2 = [
+        ("narr-dept-score-01", "经综合评价，2023年度部门整体支出绩效自评总分为95.6分，评价等级为“优”。预算执行率为99.12%。",
+         {"execution_rate": 99.12}, 95.6, [], "部门整体支出 narrative: 自评总分为 wording and the execution rate after it"),
+        ("narr-budget-02", "2023年部门全年预算数为1268.45万元，其中年初预算1196.20万元，年中追加72.25万元；全年执行数1251.30万元，预算执行率98.65%。",
+         {"initial": 11962000.0, "adjusted": 12684500.0, "spent": 12513000.0, "execution_rate": 98.65}, None,
+         [("1268.45万元", 12684500), ("1196.20万元", 11962000), ("72.25万元", 722500), ("1251.30万元", 12513000)],
+         "narrative: adjusted before initial, 年中追加 between them"),
+        ("narr-score-table-01", "项目支出绩效自评表\n…\n总分\t100\t94.5\t良\n", {}, 94.5, [],
+         "a 总分 row with the grade after the score, tab-separated"),
+    ]
+    for cid, txt, bud, score, mon, notes in narr2:
+        add(f"tables-{cid}", "narrative", txt + "\n", notes, [], bud, score, money(*mon))
