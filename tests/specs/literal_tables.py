@@ -581,3 +581,104 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
     ]
     for cid, txt, bud, score, mon, notes in narr2:
         add(f"tables-{cid}", "narrative", txt + "\n", notes, [], bud, score, money(*mon))
+
+    # ---------------------------------------------------------------- second round of sources
+    text = ("县民政局2023年度预算项目绩效自评表\n"
+            "一、基本情况 项目名称： 百岁老人长寿补贴 是否为专项资金： 实施（主管）单位 县民政局机关 金额单位： 万元\n"
+            "二、预算执行情况 预算安排情况（调整后） 资金到位情况 资金执行情况 预算执行进度（%）\n"
+            "预算数 9.36 到位数 9.36 执行数 9.12 97.44\n"
+            "其中：财政资金 9.36 其中：财政资金 9.36 其中：财政资金 9.12\n"
+            "四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分\n"
+            "符号 单位（文字描述） 单项指标得分 权重占比（%） 单项指标折算得分\n"
+            "产出指标 质量指标 符合条件对象覆盖率 享受补贴人数占符合条件对象总数的比例 >= 97 %（百分比） 100% 完成 30.00 30.00 9.00\n"
+            "时效指标 按月发放率 每月按时发放补贴的比例（百分比） >= 95 %（百分比） 100% 完成 30.00 30.00 9.00\n"
+            "满意度指标 服务对象满意度指标 服务对象满意度 补贴对象对发放工作的满意程度 >= 90 %（百分比） 98% 完成 10.00 10.00 1.00\n")
+    add("tables-hebei-progress-01", "split_symbol", text,
+        "Hebei Chengan 预算项目绩效自评表: 金额单位：万元 in the header line, 预算数 / 到位数 / 执行数 pairs and 预算执行进度(%) as a bare percent; indicators with a description cell, then 符号 (>=), value and 单位 %(百分比) apart; 指标分值 then the score cells",
+        [ind("符合条件对象覆盖率", P, "质量指标", value("97", "%", ">="), value("100%"), 30.0, 30.0),
+         ind("按月发放率", P, "时效指标", value("95", "%", ">="), value("100%"), 30.0, 30.0),
+         ind("服务对象满意度", S, "服务对象满意度指标", value("90", "%", ">="), value("98%"), 10.0, 10.0)],
+        {"adjusted": 93600.0, "spent": 91200.0, "execution_rate": 97.44}, None,
+        money(("9.36", 93600), ("9.36", 93600), ("9.12", 91200), ("9.36", 93600), ("9.36", 93600), ("9.12", 91200)))
+
+    text = ("区林业局2023年度部门整体绩效自评表\n主管部门 区林业局 自评总分（分） 96.85\n"
+            "年初预算数 全年（调整）预算数 全年执行数 执行率 执行率权重 执行率得分\n"
+            "年度总金额 2864.17 3102.56 2995.30 96.54% 10 9.65\n"
+            "绩效指标 指标名称 计量单位 指标性质 指标值 指标权重（分） 全年完成值 指标得分（分） 说明\n"
+            "公益林管护任务完成率 % ≥ 95 10 100 10\n"
+            "森林抚育面积 万亩 ≥ 1.6 10 1.72 10\n"
+            "林业有害生物成灾率 ‰ ≤ 3.5 10 1.2 10\n"
+            "森林火灾受害率 ‰ ≤ 0.9 10 0 10\n")
+    add("tables-dept-unit-first-01", "split_symbol", text,
+        "Chongqing Liangping 部门整体绩效自评表 (DOCX copy, spaces): 自评总分 in the head row; 执行率权重 / 执行率得分; indicator columns 指标名称 / 计量单位 / 指标性质 / 指标值 / 指标权重 / 全年完成值 / 指标得分, the unit before the comparator; 万亩 counts are no money",
+        [ind("公益林管护任务完成率", None, None, value("95", "%", ">="), value("100", "%"), 10.0, 10.0),
+         ind("森林抚育面积", None, None, {"text": "1.6", "value": 16000.0, "unit": "亩", "comparator": ">="},
+             {"text": "1.72", "value": 17200.0, "unit": "亩", "comparator": None}, 10.0, 10.0),
+         ind("林业有害生物成灾率", None, None, value("3.5", "‰", "<="), value("1.2", "‰"), 10.0, 10.0),
+         ind("森林火灾受害率", None, None, value("0.9", "‰", "<="), value("0", "‰"), 10.0, 10.0)],
+        {"initial": 28641700.0, "adjusted": 31025600.0, "spent": 29953000.0, "execution_rate": 96.54, "weight": 10.0, "score": 9.65},
+        96.85, money(("2864.17", 28641700), ("3102.56", 31025600), ("2995.30", 29953000)))
+
+    text = ("年度绩效目标进一步提高纪念馆运行效率和免费开放服务水平一级指标二级指标三级指标指标目标值"
+            "产出指标数量指标免费开放天数=310天质量指标讲解服务考核达标率=100百分比时效指标各项工作完成及时率%=98百分比"
+            "效益指标社会效益指标免费开放接待观众人数=42000人次满意度指标服务对象满意度服务对象满意度%=96百分比\n")
+    add("tables-gansu-goals-glued-01", "inline_levels", text,
+        "Gansu Jiayuguan 绩效目标表 text: everything glued, level words before each name, `=` targets with 百分比, and a `%` left over from the name's unit glued before the comparator (完成及时率%=98百分比); targets only",
+        [ind("免费开放天数", P, "数量指标", value("=310天"), None),
+         ind("讲解服务考核达标率", P, "质量指标", value("=100百分比"), None),
+         ind("各项工作完成及时率", P, "时效指标", value("=98百分比"), None),
+         ind("免费开放接待观众人数", E, "社会效益指标", value("=42000人次"), None),
+         ind("服务对象满意度", S, "服务对象满意度", value("=96百分比"), None)],
+        {}, None, [])
+
+    text = ("2023年度区级河道保洁专项经费项目绩效自评表\n单位名称：区水务和湖泊局 填报日期：2024年3月20日\n"
+            "预算执行情况（万元）资金来源预算数（A）执行数（B）执行率（B/A）一般预算内拨款4848100%合计4848100%\n"
+            "年度绩效目标完成情况一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施"
+            "产出指标产出数量保洁河道长度不低于120公里达成预期指标产出质量河面垃圾清理率不低于95%达成预期指标"
+            "产出成本成本控制数（万元）48达成预期指标效益指标社会效益重大水污染事件0起达成预期指标\n")
+    add("tables-glued-wuhan-01", "glued", text,
+        "Hubei Wuhan (Caidian) DOCX text: glued 预算数(A)/执行数(B)/执行率(B/A) by 资金来源 with a 合计 row (4848100%); indicators with 不低于 targets and the actual 达成预期指标; the (万元) name makes its bare 48 money",
+        [ind("保洁河道长度", P, "产出数量", value("不低于120公里"), value("达成预期指标")),
+         ind("河面垃圾清理率", P, "产出质量", value("不低于95%"), value("达成预期指标")),
+         ind("成本控制数", P, "产出成本", value("48", "元", None, 1e4), value("达成预期指标")),
+         ind("重大水污染事件", E, "社会效益", value("0起"), value("达成预期指标"))],
+        {"adjusted": 480000.0, "spent": 480000.0, "execution_rate": 100.0}, None,
+        money(("48", 480000), ("48", 480000), ("48", 480000), ("48", 480000), ("48", 480000)))
+
+    cells = ["项目名称", "森林防火宣传专项", "计划安排资金", "（万元）", "38", "实际到位资金", "（万元）", "38",
+             "实际支出", "（万元）", "36.5", "结余（万元）", "1.5", "二、项目支出明细情况", "支出内容", "实际支出数", "备注",
+             "防火宣传资料印制", "86000", "", "扑火队员补助", "279000", "", "支出合计", "365000", ""]
+    add("tables-unit-label-split-01", "unit_label", "\n\n".join(cells) + "\n",
+        "Hunan Yueyang county report: one cell a line, the (万元) of each label on its own line below it; the expense detail that follows gives bare yuan with no declared unit, which is no money",
+        [], {"adjusted": 380000.0, "spent": 365000.0}, None, money(("38", 380000), ("38", 380000), ("36.5", 365000), ("1.5", 15000)))
+
+    narr3 = [
+        ("narr-zhejiang-01", "项目全年预算数为1286万元，执行数为1271.5万元，完成预算的98.87%。",
+         {"adjusted": 12860000.0, "spent": 12715000.0, "execution_rate": 98.87}, None,
+         [("1286万元", 12860000), ("1271.5万元", 12715000)], "Zhejiang Dongyang page: 全年预算数为 / 执行数为 / 完成预算的 wording"),
+        ("narr-trad-yuan-01", "一、自評結論\n（一）自評得分\n該項目自評得分88分\n（二）績效目標完成情況\n1.執行率情況。\n財政年度預算資金總額96000元，實際到位72000元，實際支付72000元，到位資金執行率100%。",
+         {"adjusted": 96000.0, "spent": 72000.0, "execution_rate": 100.0}, 88.0,
+         [("96000元", 96000), ("72000元", 72000), ("72000元", 72000)],
+         "Yunnan Longling township page in traditional characters: money in 元, the rate of the funds received"),
+        ("narr-score-nextline-01", "一、自评结论\n\n（一）自评得分\n\n98分。\n\n（二）绩效目标完成情况\n\n1.产出指标完成情况\n\n数量指标：开展阅读推广活动12次，指标完成率100%。",
+         {}, 98.0, [], "Yunnan Baoshan library report: the score alone on the line after its heading; 指标完成率 is no budget rate"),
+        ("narr-arrived-01", "市财政局下达我局森林防火补助经费82.40万元，全部到位。2023年度该项经费执行率为100%。",
+         {"adjusted": 824000.0, "execution_rate": 100.0}, None, [("82.40万元", 824000)],
+         "Yunnan Baoshan forestry report: 下达 … 全部到位 and the rate in its own sentence"),
+    ]
+    for cid, txt, bud, score, mon, notes in narr3:
+        add(f"tables-{cid}", "narrative", txt + "\n", notes, [], bud, score, money(*mon))
+
+    text = ("附件: 项目支出绩效自评表 (2023年度) 项目名称 村级组织运转经费 主管部门 镇人民政府 实施单位 镇人民政府 "
+            "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 186.40 171.25 171.25 10 100% 10 "
+            "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+            "产出指标(50分) 数量指标 补助村（社区）数量 =9个 9 10 10 保障村干部人数 =47人 47 10 10 "
+            "成本指标 项目总成本 ≤186.4万元 171.25 10 10 时效指标 补助经费到位及时性 及时 达成预期指标 10 10\n")
+    add("tables-one-line-equals-01", "one_line", text,
+        "Anhui Chizhou attachment (村级补助): one line of single spaces, `=9个` targets with bare actuals, a 万元 cost target with a bare actual",
+        [ind("补助村（社区）数量", P, "数量指标", value("=9个"), value("9", "个"), 10.0, 10.0),
+         ind("保障村干部人数", P, "数量指标", value("=47人"), value("47", "人"), 10.0, 10.0),
+         ind("项目总成本", P, "成本指标", value("≤186.4万元"), value("171.25", "元", None, 1e4), 10.0, 10.0),
+         ind("补助经费到位及时性", P, "时效指标", value("及时"), value("达成预期指标"), 10.0, 10.0)],
+        {"initial": 1864000.0, "adjusted": 1712500.0, "spent": 1712500.0, "execution_rate": 100.0, "weight": 10.0, "score": 10.0},
+        None, money(("186.40", 1864000), ("171.25", 1712500), ("171.25", 1712500), ("≤186.4万元", 1864000), ("171.25", 1712500)))
