@@ -27,7 +27,7 @@ FLOORS = {
     "indicator_recall": 0.50,     # BELOW the target (0.90)
     "budget": 0.80,               # BELOW the target (0.95)
     "money_f1": 0.93,             # BELOW the target (0.97)
-    "self_score": 0.99,
+    "self_score": 0.97,
 }
 
 
