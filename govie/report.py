@@ -16,7 +16,7 @@ from .mentions import mentions_of
 from .reading import CleanText
 
 BUDGET_FIELDS = ("initial", "adjusted", "adjustment", "spent", "general_public",
-                 "execution_rate", "adjustment_rate", "final_revenue", "final_expenditure")
+                 "execution_rate", "adjustment_rate", "final_revenue", "final_expenditure", "weight", "score")
 
 # Findings of later stages; each is a list of objects with ``to_dict(locate)``.
 for _name, _default in (("indicators", None), ("problems", None), ("remedies", None), ("report_fields", None)):

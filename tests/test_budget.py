@@ -24,7 +24,7 @@ def test_narrative_budget_score_and_grade(nlp):
     assert budget == pytest.approx({"initial": 52163000.0, "adjustment": 4128500.0, "adjusted": 56291500.0,
                                     "spent": 54802700.0, "execution_rate": 97.36, "general_public": None,
                                     "adjustment_rate": None, "final_revenue": 55021000.0,
-                                    "final_expenditure": 54802700.0})
+                                    "final_expenditure": 54802700.0, "weight": None, "score": None})
 
 
 def test_table_budget_block_and_department_cell(nlp):
@@ -38,7 +38,7 @@ def test_table_budget_block_and_department_cell(nlp):
     assert head == {"department": "南京市鼓楼区人民政府宁海路街道办事处", "year": 2023, "self_score": None, "grade": None}
     assert budget == pytest.approx({"adjusted": 24e6, "initial": 22e6, "spent": 22.8e6, "adjustment": 2e6,
                                     "general_public": 21e6, "execution_rate": 95.0, "adjustment_rate": 9.09,
-                                    "final_revenue": None, "final_expenditure": None})
+                                    "final_revenue": None, "final_expenditure": None, "weight": None, "score": None})
 
 
 def test_pipe_budget_block(nlp):

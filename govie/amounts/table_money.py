@@ -23,11 +23,15 @@ from spacy.tokens import Doc
 
 from ..mentions import Mention, add_mention, overlaps
 from ..numbers import find_amounts
-from ..tables.units import Units, bracketed_unit, cell_separator, unit_scopes
+from ..tables.units import MONEY_ROLES, Units, bracketed_unit, cell_separator, unit_scopes
 from .rules import amount_rules
 
 __all__ = ["TableMoneyRecognizer", "unit_scopes"]
 
+if not Doc.has_extension("budget_cells"):
+    Doc.set_extension("budget_cells", default=None)
+
+NON_MONEY_ROLES = frozenset({"weight", "score", "execution_rate", "target", "actual", "level1", "level2", "name"})
 MONEY_LIKE = regex.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{1,2})")
 
 
@@ -47,7 +51,8 @@ def _cell_before(before: str) -> tuple[str, bool]:
 
 
 def _closes_cell(after: str) -> bool:
-    return not after.strip() or after[0] in "\t|\u3000" or after.startswith("  ")
+    """Whether the number ends its cell: the line ends, or a separator follows (`` | `` too)."""
+    return not after.strip() or after[0] in "\t|\u3000" or after.startswith("  ") or after.lstrip(" ")[:1] == "|"
 
 
 def _is_date(after: str) -> bool:
@@ -63,7 +68,8 @@ class TableMoneyRecognizer:
         text = doc.text
         units = Units(text)
         doc._.table_units = units.scopes
-        if not units.scopes and not units.row_scopes and not units.headers:
+        doc._.budget_cells = sorted(units.block_figures.values(), key=lambda f: f.start)
+        if not units.scopes and not units.row_scopes and not units.headers and not units.blocks:
             return doc
         rules = amount_rules()
         for m, measure in find_amounts(text):
@@ -75,17 +81,28 @@ class TableMoneyRecognizer:
             before, after = _line_around(text, start, end)
             if _is_date(after):
                 continue
+            block = units.block_figure(start)
+            if block is not None:
+                # A figure of a budget column block: money when its column is (年初预算数 …).
+                fig, factor = block
+                factor = factor or units.declared(start)
+                if fig.role in MONEY_ROLES and factor is not None and fig.end == end:
+                    add_mention(doc, Mention("MONEY", start, end, measure.as_money(factor), source="table_unit"))
+                continue
             header = units.header_above(start)
-            column = header.column(before, after) if header is not None else None
+            k = header.column_index(before, after) if header is not None else None
+            column = header.cells[k] if k is not None else None
             label, opens_cell = _cell_before(before)
             whole_cell = opens_cell and _closes_cell(after)
-            if column is not None and rules.non_money_label.search(column):
+            if column is not None and (rules.non_money_label.search(column) or
+                                       header.roles[k] in NON_MONEY_ROLES):
                 continue  # 得分 9.8, 分值 10
             column_factor = bracketed_unit(column) if column is not None else None
             row_factor = units.row_unit(start)
-            money_column = column_factor is not None or (
-                column is not None and bool(rules.money_column_header.search(column)))
-            factor = column_factor or row_factor or units.declared(start)
+            money_column = column_factor is not None or (column is not None and (
+                header.is_money_column(k) or bool(rules.money_column_header.search(column))))
+            corner = header.corner_unit if money_column else None
+            factor = column_factor or corner or row_factor or units.declared(start)
             if factor is None:
                 if not money_column:
                     continue
@@ -104,7 +121,8 @@ class TableMoneyRecognizer:
         return doc
 
 
-@Language.factory("govie_table_money", assigns=["doc._.mentions", "doc._.table_units", "doc.spans"],
+@Language.factory("govie_table_money", assigns=["doc._.mentions", "doc._.table_units", "doc._.budget_cells",
+                                                 "doc.spans"],
                   requires=["doc._.mentions"])
 def make_table_money(nlp: Language, name: str):
     return TableMoneyRecognizer(name)

@@ -15,10 +15,11 @@ class ReportFields:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.report_fields = report_fields(doc.text, mentions_of(doc))
+        doc._.report_fields = report_fields(doc.text, mentions_of(doc), doc._.budget_cells)
         return doc
 
 
-@Language.factory("govie_report_fields", assigns=["doc._.report_fields"], requires=["doc._.mentions"])
+@Language.factory("govie_report_fields", assigns=["doc._.report_fields"],
+                  requires=["doc._.mentions", "doc._.budget_cells"])
 def make_report_fields(nlp: Language, name: str):
     return ReportFields(name)

@@ -45,6 +45,9 @@ class FieldRules:
     title_lines: int
     title_year: regex.Pattern
     field_order: tuple[str, ...]
+    total_row: regex.Pattern
+    total_labels: tuple[str, ...]
+    part_labels: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +77,10 @@ def field_rules() -> FieldRules:
         title_words=tuple(data["title_words"]),
         title_lines=int(data["title_lines"]),
         title_year=regex.compile(data["title_year"]),
-        field_order=tuple(data["fields"]),
+        field_order=tuple(data["fields"]) + ("weight", "score"),
+        total_row=regex.compile(data["total_row"]),
+        total_labels=tuple(data["budget_total_labels"]),
+        part_labels=tuple(data["budget_part_labels"]),
     )
 
 
@@ -118,9 +124,71 @@ def budget_figures(text: str, mentions: list[Mention]) -> list[Figure]:
     return out
 
 
-def budget_block(text: str, mentions: list[Mention]) -> dict:
-    """Every budget field of the contract: the first labelled figure, else None."""
+BLOCK_MONEY = ("initial", "adjusted", "spent")
+BLOCK_FIELDS = BLOCK_MONEY + ("execution_rate", "weight", "score")
+
+
+def _mentions_in(mentions: list[Mention], starts: list[int], cell) -> list[Mention]:
+    i = bisect_left(starts, cell.start)
+    out = []
+    while i < len(mentions) and mentions[i].start < cell.end:
+        if mentions[i].end <= cell.end:
+            out.append(mentions[i])
+        i += 1
+    return out
+
+
+def _is_total(label: str) -> bool:
+    rules = field_rules()
+    return any(w in label for w in rules.total_labels) and not label.startswith("其中")
+
+
+def _is_part(label: str) -> bool:
+    return any(label.startswith(w) for w in field_rules().part_labels)
+
+
+def table_budget(text: str, cells, mentions: list[Mention]) -> dict:
+    """The budget fields of the templates' column block (年初预算数 / 全年预算数 / 全年执行数 /
+    分值 / 执行率 / 得分) from its total row (年度资金总额, else the first row that is no part).
+    ``cells`` are the block's figures with their column role (``doc._.budget_cells``, found by
+    govie/tables/units.py); money and rates are the mentions there, a weight or a score a bare
+    number, read here once."""
+    if not cells:
+        return {}
+    rows: dict[tuple[int, int], list] = {}
+    for c in cells:
+        rows.setdefault((c.block, c.row), []).append(c)
+    ordered = sorted(rows.items())
+    chosen = next((r for key, r in ordered if _is_total(compact(r[0].label))), None)
+    if chosen is None:
+        chosen = next((r for key, r in ordered if not _is_part(compact(r[0].label))), None)
+    if chosen is None:
+        return {}
+    by_start = {m.start: m for m in mentions}
+    out: dict[str, float | None] = {}
+    for c in chosen:
+        if c.role not in BLOCK_FIELDS or out.get(c.role) is not None:
+            continue
+        m = by_start.get(c.start)
+        if c.role in BLOCK_MONEY:
+            # 0.00 under 年初预算: nothing was budgeted at the start, no figure to report.
+            value = m.measure.value if m is not None and m.label == "MONEY" and m.measure.value else None
+        elif c.role == "execution_rate":      # 98.13%, or a bare 75 under 执行率
+            value = m.measure.value if m is not None and m.label == "PERCENT" else (
+                parse_number(text[c.start:c.end]) if m is None else None)
+        else:
+            value = m.measure.value if m is not None and m.label == "QUANTITY" else parse_number(
+                text[c.start:c.end])
+        if value is not None:
+            out[c.role] = value
+    return out
+
+
+def budget_block(text: str, mentions: list[Mention], budget_cells=None) -> dict:
+    """Every budget field of the contract: the templates' column block first, then the first
+    labelled figure of each field, else None."""
     block: dict[str, float | None] = dict.fromkeys(field_rules().field_order)
+    block.update(table_budget(text, budget_cells, mentions))
     for fig in budget_figures(text, mentions):
         if block.get(fig.field) is None:
             block[fig.field] = fig.value
@@ -128,7 +196,9 @@ def budget_block(text: str, mentions: list[Mention]) -> dict:
 
 
 def self_score(text: str) -> float | None:
-    m = field_rules().score.search(text)
+    """The report's total: the templates' 总分 row (总分 | 100 | 98.6), else 自评得分 and its kin."""
+    rules = field_rules()
+    m = rules.total_row.search(text) or rules.score.search(text)
     return parse_number(m.group("score")) if m else None
 
 
@@ -137,7 +207,7 @@ def grade(text: str) -> str | None:
     return min(found, key=lambda m: m.start()).group("grade") if found else None
 
 
-def report_fields(text: str, mentions: list[Mention]) -> dict:
+def report_fields(text: str, mentions: list[Mention], budget_cells=None) -> dict:
     """``doc._.report_fields``: department, year, self_score, grade and budget (money in yuan)."""
     return {"department": department(text), "year": year(text), "self_score": self_score(text),
-            "grade": grade(text), "budget": budget_block(text, mentions)}
+            "grade": grade(text), "budget": budget_block(text, mentions, budget_cells)}

@@ -102,6 +102,11 @@ class HeaderFinder:
                 roles.append("row_label")
             else:
                 roles.append(self.vocab.header_role(c.text) if c else None)
+        # 绩效指标 | 一级指标 | 二级指标 | 三级指标: a name word before the levels labels the block.
+        if roles.count("name") > 1:
+            first = roles.index("name")
+            if any(r in ("level1", "level2") for r in roles[first + 1:]):
+                roles[first] = "row_label"
         return roles
 
     @staticmethod

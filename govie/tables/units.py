@@ -23,6 +23,7 @@ from ..numbers.grammar import lexicon
 from .vocabulary import compact, vocabulary
 
 COLUMN_SEPARATOR = regex.compile(r"\t|\|")
+SPACE_SEPARATOR = regex.compile(r" {2,}|\u3000")
 # How far a row label's unit reaches over the lines after it (one cell a line).
 ROW_SCOPE_LINES = 24
 
@@ -57,23 +58,49 @@ def cell_separator() -> regex.Pattern:
     return _patterns()[2]
 
 
+MONEY_ROLES = frozenset({"funding", "initial", "adjusted", "spent"})
+
+
 @dataclass
 class HeaderRow:
     start: int
     cells: list[str]          # split on tabs or |, empty cells kept so columns line up
     roles: list[str | None]
+    separator: regex.Pattern = COLUMN_SEPARATOR
+
+    @property
+    def corner_unit(self) -> float | None:
+        """A unit in the header's first cell (项目资金（万元）): the unit of the block's money columns."""
+        first = next((c for c in self.cells if c.strip()), "")
+        return bracketed_unit(first)
+
+    def column_index(self, before: str, after: str) -> int | None:
+        """The column of a number, given the text of its line before and after it.  Trailing
+        empty cells (``||||``) do not count; a short row still ends in the last column."""
+        sep = self.separator
+        if not sep.search(before + after):
+            return None
+        row = sep.split(before)
+        rest = sep.split(after)
+        while len(rest) > 1 and not rest[-1].strip():
+            rest.pop()
+        n_cells = len(row) + len(rest) - 1
+        width = len(self.cells)
+        while width > 1 and not self.cells[width - 1].strip():
+            width -= 1
+        if n_cells in (len(self.cells), width):
+            return len(row) - 1
+        if len(rest) == 1:
+            return width - 1
+        return None
 
     def column(self, before: str, after: str) -> str | None:
-        """The header of a number's column, given the text of its line before and after it."""
-        if not COLUMN_SEPARATOR.search(before + after):
-            return None
-        row = COLUMN_SEPARATOR.split(before)
-        n_cells = len(row) + len(COLUMN_SEPARATOR.split(after)) - 1
-        if n_cells == len(self.cells):
-            return self.cells[len(row) - 1]
-        if not after.strip():                       # a short row still ends in the last column
-            return self.cells[-1]
-        return None
+        """The header of a number's column (its text), or None when the row does not line up."""
+        k = self.column_index(before, after)
+        return self.cells[k] if k is not None else None
+
+    def is_money_column(self, k: int) -> bool:
+        return self.roles[k] in MONEY_ROLES
 
 
 def header_rows(text: str) -> list[HeaderRow]:
@@ -83,8 +110,9 @@ def header_rows(text: str) -> list[HeaderRow]:
     for line in text.split("\n"):
         cells = [c.strip() for c in sep.split(line) if c.strip()]
         if len(cells) >= 3 and sum(vocab.header_role(c) is not None for c in cells) >= 2:
-            columns = [c.strip() for c in COLUMN_SEPARATOR.split(line)]
-            rows.append(HeaderRow(pos, columns, [vocab.header_role(c) if c else None for c in columns]))
+            separator = COLUMN_SEPARATOR if COLUMN_SEPARATOR.search(line) else SPACE_SEPARATOR
+            columns = [c.strip() for c in separator.split(line.strip() if separator is SPACE_SEPARATOR else line)]
+            rows.append(HeaderRow(pos, columns, [vocab.header_role(c) if c else None for c in columns], separator))
         pos += len(line) + 1
     return rows
 
@@ -100,6 +128,17 @@ class Units:
         self.header_starts = [h.start for h in self.headers]
         self.row_scopes = self._row_label_scopes()
         self.row_starts = [s for s, _, _ in self.row_scopes]
+        figures, self.blocks = budget_blocks(text)
+        self.block_figures = {f.start: f for f in figures}
+        self.block_starts = [s for s, _, _ in self.blocks]
+
+    def block_figure(self, start: int) -> tuple[BlockCell, float | None] | None:
+        """The budget-block figure starting at ``start`` and its block's unit factor, or None."""
+        fig = self.block_figures.get(start)
+        if fig is None:
+            return None
+        i = bisect_right(self.block_starts, start) - 1
+        return fig, (self.blocks[i][2] if i >= 0 else None)
 
     def declared(self, pos: int) -> float | None:
         i = bisect_right(self.scope_starts, pos) - 1
@@ -146,3 +185,126 @@ class Units:
                     j += 1
             out.append((start, end, factor))
         return out
+
+
+# -- budget column blocks ------------------------------------------------------------------------
+
+BUDGET_COLUMN_ROLES = frozenset({"initial", "adjusted", "spent", "execution_rate"})
+BLOCK_TOKEN = regex.compile(r"[^\s|]+")
+PLACEHOLDER = regex.compile(r"[—–\-/／]{1,3}")
+FIGURE = regex.compile(r"[-−]?\d[\d,]{0,15}(?:\.\d{1,6})?%?")
+BLOCK_TOKENS_MAX = 160
+
+
+@dataclass
+class BlockCell:
+    start: int
+    end: int
+    role: str | None        # the column role of a figure (initial, spent, weight …)
+    label: str = ""         # the row's label (年度资金总额, 其中：当年财政拨款 …), "" when none
+    block: int = 0          # which block of the text (0, 1 …)
+    row: int = 0            # which row of its block
+
+
+WEIGHT_MARK = regex.compile(r"[（(]\s{0,2}(?P<w>\d{1,3}(?:\.\d{1,2})?)\s{0,2}分\s{0,2}[)）]")
+
+
+def _block_columns(vocab, tokens, j):
+    """The header run from token j: (column roles, unit factor, first token after the run)."""
+    columns, factor, units_at = [], None, []
+    while j < len(tokens) and (vocab.header_role(tokens[j][2]) is not None or bracketed_unit(tokens[j][2])):
+        r = vocab.header_role(tokens[j][2])
+        unit = bracketed_unit(tokens[j][2])
+        factor = factor or unit
+        if r in BUDGET_COLUMN_ROLES or r in ("weight", "score", "note"):
+            columns.append(r)
+            units_at.append(unit is not None)
+        j += 1
+    # 年度预算数（万元） over 年初预算 / 调整后预算数 / 预算执行数: a group header, no column.
+    keep = [k for k, r in enumerate(columns) if not (units_at[k] and r in columns[k + 1:])]
+    return [columns[k] for k in keep], factor, j
+
+
+def _assign(columns: list[str], figures: list[tuple[int, int, str]]) -> list[tuple[tuple[int, int, str], str]]:
+    """Figures of one row against the columns: in order when they fill the row; else anchored on
+    the rate (a percent sits under 执行率): the figures before it fill the columns before it from
+    the right, those after it the columns after it from the left (a flattening dropped empties)."""
+    if len(figures) >= len(columns) or "execution_rate" not in columns:
+        return list(zip(figures, columns))
+    rate_at = next((k for k, f in enumerate(figures) if f[2].endswith("%")), None)
+    if rate_at is None:
+        return list(zip(figures, columns))
+    col = columns.index("execution_rate")
+    before, after = figures[:rate_at], figures[rate_at + 1:]
+    out = list(zip(before[::-1], columns[:col][::-1]))[::-1]
+    out.append((figures[rate_at], "execution_rate"))
+    out.extend(zip(after, columns[col + 1:]))
+    return out
+
+
+def budget_blocks(text: str) -> tuple[list[BlockCell], list[tuple[int, int, float | None]]]:
+    """The figures of the templates' budget column blocks, whatever the flattening.
+
+    A block opens with a run of header words holding two budget columns (年初预算数 / 全年预算数 /
+    全年执行数 / 执行率 …), its corner or a column carrying the unit (项目资金（万元）,
+    年度预算数（万元））.  Then come rows: a label (年度资金总额, 其中：当年财政拨款 …) and its
+    figures in the header's column order, on one line or one a line; ``—`` and ``/`` hold an
+    empty cell.  A weight in the corner (预算执行情况（10分）) is the first row's weight.
+    Returns the figures with their column role, and each block's (start, end, factor) —
+    factor None when the block names no unit.
+    """
+    vocab = vocabulary()
+    tokens = [(m.start(), m.end(), m.group()) for m in BLOCK_TOKEN.finditer(text)]
+    figures, blocks = [], []
+    k = 0
+    while k < len(tokens):
+        role = vocab.header_role(tokens[k][2])
+        if role not in BUDGET_COLUMN_ROLES:
+            k += 1
+            continue
+        first = k
+        while first > 0 and first > k - 3 and (vocab.header_role(tokens[first - 1][2]) is not None
+                                                or bracketed_unit(tokens[first - 1][2])):
+            first -= 1
+        columns, factor, j = _block_columns(vocab, tokens, first)
+        if len(BUDGET_COLUMN_ROLES & set(columns)) < 2:
+            k = max(j, k + 1)
+            continue
+        # The corner: up to three cells before the header (预算执行情况（万元） （20分）).
+        corner = [t for t in tokens[max(0, first - 3):first] if vocab.header_role(t[2]) in (None, "funding")]
+        for tok in corner:
+            if bracketed_unit(tok[2]):
+                factor = factor or bracketed_unit(tok[2])
+        weight_mark = None
+        for tok in corner + tokens[first:j]:
+            m = WEIGHT_MARK.search(tok[2])
+            if m and vocab.header_role(tok[2]) not in ("score", "weight"):
+                weight_mark = (tok[0] + m.start("w"), tok[0] + m.end("w"))
+                break
+        rows: list[tuple[str, list]] = []
+        n = 0
+        while j < len(tokens) and n < BLOCK_TOKENS_MAX:
+            word = tokens[j][2]
+            if FIGURE.fullmatch(word) or PLACEHOLDER.fullmatch(word):
+                if not rows:
+                    rows.append(("", []))           # figures right under the header: the corner's row
+                rows[-1][1].append(tokens[j])
+            elif vocab.header_role(word) in ("level1", "level2", "name", "target", "actual") or vocab.is_stop(word) \
+                    or len(word) > 20 or regex.search(r"[。;；,，]", word):
+                break
+            elif rows and not rows[-1][1]:
+                rows[-1] = (rows[-1][0] + word, [])  # a label wrapped over two cells
+            else:
+                rows.append((word.rstrip(":："), []))
+            j += 1
+            n += 1
+        for r, (label, row_figures) in enumerate(rows):
+            for tok, col in _assign(columns, row_figures):
+                if FIGURE.fullmatch(tok[2]):
+                    figures.append(BlockCell(tok[0], tok[1], col, label, len(blocks), r))
+            if r == 0 and weight_mark is not None and "weight" not in {c for _, c in _assign(columns, row_figures)}:
+                figures.append(BlockCell(weight_mark[0], weight_mark[1], "weight", label, len(blocks), r))
+        end = tokens[j - 1][1] if j > 0 else tokens[first][0]
+        blocks.append((tokens[first][0], end, factor))
+        k = max(j, k + 1)
+    return figures, blocks

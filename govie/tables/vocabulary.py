@@ -28,6 +28,7 @@ def compact(text: str) -> str:
 @dataclass(frozen=True)
 class Vocabulary:
     roles: dict[str, str]          # header word → role
+    role_prefixes: tuple[tuple[str, str], ...]
     words_by_length: tuple[str, ...]
     row_labels: frozenset[str]
     budget_row_labels: frozenset[str]
@@ -56,6 +57,9 @@ class Vocabulary:
             return None
         if word in self.roles:
             return word
+        for prefix, role in self.role_prefixes:
+            if word.startswith(prefix) and len(word) <= 24 and not regex.search(r"[\d,，。;；%]", word):
+                return next(w for w, r in self.roles.items() if r == role)
         # 部门整体支出的预期目标: a short cell that ends with a header word.
         if len(word) <= 14 and not regex.search(r"[\d,，。;；%]", word):
             for w in self.words_by_length:
@@ -114,6 +118,7 @@ def vocabulary() -> Vocabulary:
             roles.setdefault(w, role)
     return Vocabulary(
         roles=roles,
+        role_prefixes=tuple((w, role) for role, ws in data.get("role_prefixes", {}).items() for w in ws),
         words_by_length=tuple(sorted(roles, key=len, reverse=True)),
         row_labels=frozenset(data["row_labels"]),
         budget_row_labels=frozenset(data["budget_row_labels"]),

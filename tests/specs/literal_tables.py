@@ -156,15 +156,15 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
     rows = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
             ["产出指标", "数量指标", "改造农村危房（户）", "38", "38", "20", "20"],
             ["", "质量指标", "竣工验收合格率（%）", "100", "100", "20", "20"],
-            ["", "成本指标", "户均补助标准（万元/户）", "2.6", "2.6", "10", "10"],
+            ["", "成本指标", "户均补助标准（万元）", "2.6", "2.6", "10", "10"],
             ["满意度指标", "服务对象满意度指标", "改造户满意度（%）", "≥95", "98", "10", "10"]]
     add("tables-bracket-tabs-01", "bracket_unit", "\t".join(["危房改造项目绩效自评表"]) + "\n" + "\n".join("\t".join(r) for r in rows) + "\n",
-        "tab-separated, empty merged cells kept as empty tabs, unit in brackets after the name ((户), (%), (万元/户)); 万元/户 is a rate, not money",
+        "tab-separated, empty merged cells kept as empty tabs, unit in brackets after the name ((户), (%), (万元)); the (万元) row's bare cells are money",
         [ind("改造农村危房", P, "数量指标", value("38", "户"), value("38", "户"), 20.0, 20.0),
          ind("竣工验收合格率", P, "质量指标", value("100", "%"), value("100", "%"), 20.0, 20.0),
-         ind("户均补助标准", P, "成本指标", value("2.6", "万元/户"), value("2.6", "万元/户"), 10.0, 10.0),
+         ind("户均补助标准", P, "成本指标", value("2.6", "元", None, 1e4), value("2.6", "元", None, 1e4), 10.0, 10.0),
          ind("改造户满意度", S, "服务对象满意度指标", value("≥95", "%"), value("98", "%"), 10.0, 10.0)],
-        {}, None, [])
+        {}, None, money(("2.6", 26000), ("2.6", 26000)))
 
     # ---------------------------------------------------------------- level words glued to inline rows
     text = ("产出指标数量指标工资发放覆盖率=100% 22.5 预算调整次数≤8次 22.5 时效指标按月发放率=100% 22.5 "
@@ -467,13 +467,13 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
             "脱贫户供水设施数量", "≥24座", "质量指标", "项目（工程）验收合格率", "100%", "成本指标", "财政资金亩均补助", "1450元/亩",
             "效益指标", "社会效益\n\n指标", "受益脱贫人口数", "≥620人"]
     add("tables-goals-declare-01", "goals", "绩效目标申报表（基础设施建设类）\n\n" + "\n\n".join(rows) + "\n",
-        "Hunan Yueyang county 绩效目标申报表: one cell a line, a single 指标值 column gives targets only; 元/亩 is a rate",
+        "Hunan Yueyang county 绩效目标申报表: one cell a line, a single 指标值 column gives targets only; 1450元/亩 keeps its per-mu unit on the indicator and its amount is money",
         [ind("脱贫村道路硬化里程", P, "数量指标", value("≥86公里"), None),
          ind("脱贫户供水设施数量", P, "数量指标", value("≥24座"), None),
          ind("项目（工程）验收合格率", P, "质量指标", value("100%"), None),
          ind("财政资金亩均补助", P, "成本指标", value("1450元/亩"), None),
          ind("受益脱贫人口数", E, "社会效益指标", value("≥620人"), None)],
-        {}, None, [])
+        {}, None, money(("1450元", 1450)))
 
     text = "（三）满意度指标：学校满意度大于年度指标值≥95%。\n①数量指标：2023年，我校收到专项工作经费资金11.60万元。\n"
     add("tables-goals-03", "goals", text,
@@ -533,3 +533,152 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
          ind("困难家庭满意度", S, "服务对象满意度指标", value("≥90%"), value("96", "%"), 10.0, 10.0)],
         {}, None, money(("≤5.5万元", 55000), ("5.32", 53200)))
 
+    # ---------------------------------------------------------------- more level cells and headers
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+            "| 产出指标（50分） | 数量指标 | 维修校舍面积 | ≥2600平方米 | 2675平方米 | 15 | 15 | 无 |\n"
+            "| 时效指标 | 维修工程完工时间 | 2023年8月 | 2023年8月 | 10 | 10 | 无 |\n"
+            "| 效益指标（30分） | 社会效益指标 | 消除校舍安全隐患处数 | 14处 | 12处 | 15 | 12.9 | 两处待汛后施工，已列入下年计划 |\n"
+            "| 满意度指标（10分） | 服务对象满意度指标 | 师生满意度 | ≥90% | 93% | 10 | 10 | 无 |\n")
+    add("tables-level-weights-pipe-01", "pipe_merged", text,
+        "`|` rows where the 一级指标 cell carries its weight (产出指标（50分）, Yunnan Nanhua and Anhui Chizhou pages), a merged level missing on the second row, a deviation reason in the last cell",
+        [ind("维修校舍面积", P, "数量指标", value("≥2600平方米"), value("2675平方米"), 15.0, 15.0),
+         ind("维修工程完工时间", P, "时效指标", value("2023年8月"), value("2023年8月"), 10.0, 10.0),
+         ind("消除校舍安全隐患处数", E, "社会效益指标", value("14处"), value("12处"), 15.0, 12.9),
+         ind("师生满意度", S, "服务对象满意度指标", value("≥90%"), value("93%"), 10.0, 10.0)],
+        {}, None, [])
+
+    text = ("一级指标\t二级指标\t三级指标\t指标值\t完成值\t权重\t得分\t未完成原因分析\n"
+            "产出指标\t数量指标\t开展食品安全抽检批次\t≥480批次\t512批次\t25\t25\t\n"
+            "\t质量指标\t抽检问题产品处置率\t100%\t100%\t25\t25\t\n"
+            "效益指标\t社会效益指标\t重大食品安全事故发生数\t0起\t0起\t20\t20\t\n"
+            "满意度指标\t服务对象满意度指标\t群众满意度\t≥85%\t83.6%\t20\t18.5\t宣传覆盖不足，下一步加大进社区宣传\n"
+            "合计\t\t\t\t\t90\t88.5\t\n")
+    add("tables-tabs-weights-01", "tabs", text,
+        "tab-separated DOCX copy with the short header words 指标值 / 完成值 / 权重, a merged level kept as an empty tab, a reason in the last cell; 合计 is the indicators' total, not the report's score",
+        [ind("开展食品安全抽检批次", P, "数量指标", value("≥480批次"), value("512批次"), 25.0, 25.0),
+         ind("抽检问题产品处置率", P, "质量指标", value("100%"), value("100%"), 25.0, 25.0),
+         ind("重大食品安全事故发生数", E, "社会效益指标", value("0起"), value("0起"), 20.0, 20.0),
+         ind("群众满意度", S, "服务对象满意度指标", value("≥85%"), value("83.6%"), 20.0, 18.5)],
+        {}, None, [])
+
+    text = ("项目支出绩效自评表 (2023年度) 项目名称 乡村医生补助 主管部门 县卫生健康局 年初预算 数 0 项目资金 (万元) "
+            "年度资金总额 实施单位 镇卫生院 全年预算数 全年执行数 分值 执行率 得分 0 38.64 10 100% 10 38.64 — 100% — "
+            "其中:当年财政拨款 上年结转资金 其他资金\n")
+    add("tables-xlsx-interleaved-01", "one_line", text,
+        "Shanxi Jishan XLSX text: header cells interleaved with values in one line (年初预算 数 0 … 全年预算数 全年执行数 分值 执行率 得分 0 38.64 10 100% 10 38.64); hard case, the money figures are 38.64 (全年执行数) and the 年初 cell is 0",
+        [], {"spent": 386400.0, "execution_rate": 100.0, "weight": 10.0, "score": 10.0}, None,
+        money(("38.64", 386400), ("38.64", 386400)))
+
+    narr2 = [
+        ("narr-dept-score-01", "经综合评价，2023年度部门整体支出绩效自评总分为95.6分，评价等级为“优”。预算执行率为99.12%。",
+         {"execution_rate": 99.12}, 95.6, [], "部门整体支出 narrative: 自评总分为 wording and the execution rate after it"),
+        ("narr-budget-02", "2023年部门全年预算数为1268.45万元，其中年初预算1196.20万元，年中追加72.25万元；全年执行数1251.30万元，预算执行率98.65%。",
+         {"initial": 11962000.0, "adjusted": 12684500.0, "spent": 12513000.0, "execution_rate": 98.65}, None,
+         [("1268.45万元", 12684500), ("1196.20万元", 11962000), ("72.25万元", 722500), ("1251.30万元", 12513000)],
+         "narrative: adjusted before initial, 年中追加 between them"),
+        ("narr-score-table-01", "项目支出绩效自评表\n…\n总分\t100\t94.5\t良\n", {}, 94.5, [],
+         "a 总分 row with the grade after the score, tab-separated"),
+    ]
+    for cid, txt, bud, score, mon, notes in narr2:
+        add(f"tables-{cid}", "narrative", txt + "\n", notes, [], bud, score, money(*mon))
+
+    # ---------------------------------------------------------------- second round of sources
+    text = ("县民政局2023年度预算项目绩效自评表\n"
+            "一、基本情况 项目名称： 百岁老人长寿补贴 是否为专项资金： 实施（主管）单位 县民政局机关 金额单位： 万元\n"
+            "二、预算执行情况 预算安排情况（调整后） 资金到位情况 资金执行情况 预算执行进度（%）\n"
+            "预算数 9.36 到位数 9.36 执行数 9.12 97.44\n"
+            "其中：财政资金 9.36 其中：财政资金 9.36 其中：财政资金 9.12\n"
+            "四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分\n"
+            "符号 单位（文字描述） 单项指标得分 权重占比（%） 单项指标折算得分\n"
+            "产出指标 质量指标 符合条件对象覆盖率 享受补贴人数占符合条件对象总数的比例 >= 97 %（百分比） 100% 完成 30.00 30.00 9.00\n"
+            "时效指标 按月发放率 每月按时发放补贴的比例（百分比） >= 95 %（百分比） 100% 完成 30.00 30.00 9.00\n"
+            "满意度指标 服务对象满意度指标 服务对象满意度 补贴对象对发放工作的满意程度 >= 90 %（百分比） 98% 完成 10.00 10.00 1.00\n")
+    add("tables-hebei-progress-01", "split_symbol", text,
+        "Hebei Chengan 预算项目绩效自评表: 金额单位：万元 in the header line, 预算数 / 到位数 / 执行数 pairs and 预算执行进度(%) as a bare percent; indicators with a description cell, then 符号 (>=), value and 单位 %(百分比) apart; 指标分值 then the score cells",
+        [ind("符合条件对象覆盖率", P, "质量指标", value("97", "%", ">="), value("100%"), 30.0, 30.0),
+         ind("按月发放率", P, "时效指标", value("95", "%", ">="), value("100%"), 30.0, 30.0),
+         ind("服务对象满意度", S, "服务对象满意度指标", value("90", "%", ">="), value("98%"), 10.0, 10.0)],
+        {"adjusted": 93600.0, "spent": 91200.0, "execution_rate": 97.44}, None,
+        money(("9.36", 93600), ("9.36", 93600), ("9.12", 91200), ("9.36", 93600), ("9.36", 93600), ("9.12", 91200)))
+
+    text = ("区林业局2023年度部门整体绩效自评表\n主管部门 区林业局 自评总分（分） 96.85\n"
+            "年初预算数 全年（调整）预算数 全年执行数 执行率 执行率权重 执行率得分\n"
+            "年度总金额 2864.17 3102.56 2995.30 96.54% 10 9.65\n"
+            "绩效指标 指标名称 计量单位 指标性质 指标值 指标权重（分） 全年完成值 指标得分（分） 说明\n"
+            "公益林管护任务完成率 % ≥ 95 10 100 10\n"
+            "森林抚育面积 万亩 ≥ 1.6 10 1.72 10\n"
+            "林业有害生物成灾率 ‰ ≤ 3.5 10 1.2 10\n"
+            "森林火灾受害率 ‰ ≤ 0.9 10 0 10\n")
+    add("tables-dept-unit-first-01", "split_symbol", text,
+        "Chongqing Liangping 部门整体绩效自评表 (DOCX copy, spaces): 自评总分 in the head row; 执行率权重 / 执行率得分; indicator columns 指标名称 / 计量单位 / 指标性质 / 指标值 / 指标权重 / 全年完成值 / 指标得分, the unit before the comparator; 万亩 counts are no money",
+        [ind("公益林管护任务完成率", None, None, value("95", "%", ">="), value("100", "%"), 10.0, 10.0),
+         ind("森林抚育面积", None, None, {"text": "1.6", "value": 16000.0, "unit": "亩", "comparator": ">="},
+             {"text": "1.72", "value": 17200.0, "unit": "亩", "comparator": None}, 10.0, 10.0),
+         ind("林业有害生物成灾率", None, None, value("3.5", "‰", "<="), value("1.2", "‰"), 10.0, 10.0),
+         ind("森林火灾受害率", None, None, value("0.9", "‰", "<="), value("0", "‰"), 10.0, 10.0)],
+        {"initial": 28641700.0, "adjusted": 31025600.0, "spent": 29953000.0, "execution_rate": 96.54, "weight": 10.0, "score": 9.65},
+        96.85, money(("2864.17", 28641700), ("3102.56", 31025600), ("2995.30", 29953000)))
+
+    text = ("年度绩效目标进一步提高纪念馆运行效率和免费开放服务水平一级指标二级指标三级指标指标目标值"
+            "产出指标数量指标免费开放天数=310天质量指标讲解服务考核达标率=100百分比时效指标各项工作完成及时率%=98百分比"
+            "效益指标社会效益指标免费开放接待观众人数=42000人次满意度指标服务对象满意度服务对象满意度%=96百分比\n")
+    add("tables-gansu-goals-glued-01", "inline_levels", text,
+        "Gansu Jiayuguan 绩效目标表 text: everything glued, level words before each name, `=` targets with 百分比, and a `%` left over from the name's unit glued before the comparator (完成及时率%=98百分比); targets only",
+        [ind("免费开放天数", P, "数量指标", value("=310天"), None),
+         ind("讲解服务考核达标率", P, "质量指标", value("=100百分比"), None),
+         ind("各项工作完成及时率", P, "时效指标", value("=98百分比"), None),
+         ind("免费开放接待观众人数", E, "社会效益指标", value("=42000人次"), None),
+         ind("服务对象满意度", S, "服务对象满意度", value("=96百分比"), None)],
+        {}, None, [])
+
+    text = ("2023年度区级河道保洁专项经费项目绩效自评表\n单位名称：区水务和湖泊局 填报日期：2024年3月20日\n"
+            "预算执行情况（万元）资金来源预算数（A）执行数（B）执行率（B/A）一般预算内拨款4848100%合计4848100%\n"
+            "年度绩效目标完成情况一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施"
+            "产出指标产出数量保洁河道长度不低于120公里达成预期指标产出质量河面垃圾清理率不低于95%达成预期指标"
+            "产出成本成本控制数（万元）48达成预期指标效益指标社会效益重大水污染事件0起达成预期指标\n")
+    add("tables-glued-wuhan-01", "glued", text,
+        "Hubei Wuhan (Caidian) DOCX text: glued 预算数(A)/执行数(B)/执行率(B/A) by 资金来源 with a 合计 row (4848100%); indicators with 不低于 targets and the actual 达成预期指标; the (万元) name makes its bare 48 money",
+        [ind("保洁河道长度", P, "产出数量", value("不低于120公里"), value("达成预期指标")),
+         ind("河面垃圾清理率", P, "产出质量", value("不低于95%"), value("达成预期指标")),
+         ind("成本控制数", P, "产出成本", value("48", "元", None, 1e4), value("达成预期指标")),
+         ind("重大水污染事件", E, "社会效益", value("0起"), value("达成预期指标"))],
+        {"adjusted": 480000.0, "spent": 480000.0, "execution_rate": 100.0}, None,
+        money(("48", 480000), ("48", 480000), ("48", 480000), ("48", 480000), ("48", 480000)))
+
+    cells = ["项目名称", "森林防火宣传专项", "计划安排资金", "（万元）", "38", "实际到位资金", "（万元）", "38",
+             "实际支出", "（万元）", "36.5", "结余（万元）", "1.5", "二、项目支出明细情况", "支出内容", "实际支出数", "备注",
+             "防火宣传资料印制", "86000", "", "扑火队员补助", "279000", "", "支出合计", "365000", ""]
+    add("tables-unit-label-split-01", "unit_label", "\n\n".join(cells) + "\n",
+        "Hunan Yueyang county report: one cell a line, the (万元) of each label on its own line below it; the expense detail that follows gives bare yuan with no declared unit, which is no money",
+        [], {"adjusted": 380000.0, "spent": 365000.0}, None, money(("38", 380000), ("38", 380000), ("36.5", 365000), ("1.5", 15000)))
+
+    narr3 = [
+        ("narr-zhejiang-01", "项目全年预算数为1286万元，执行数为1271.5万元，完成预算的98.87%。",
+         {"adjusted": 12860000.0, "spent": 12715000.0, "execution_rate": 98.87}, None,
+         [("1286万元", 12860000), ("1271.5万元", 12715000)], "Zhejiang Dongyang page: 全年预算数为 / 执行数为 / 完成预算的 wording"),
+        ("narr-trad-yuan-01", "一、自評結論\n（一）自評得分\n該項目自評得分88分\n（二）績效目標完成情況\n1.執行率情況。\n財政年度預算資金總額96000元，實際到位72000元，實際支付72000元，到位資金執行率100%。",
+         {"adjusted": 96000.0, "spent": 72000.0, "execution_rate": 100.0}, 88.0,
+         [("96000元", 96000), ("72000元", 72000), ("72000元", 72000)],
+         "Yunnan Longling township page in traditional characters: money in 元, the rate of the funds received"),
+        ("narr-score-nextline-01", "一、自评结论\n\n（一）自评得分\n\n98分。\n\n（二）绩效目标完成情况\n\n1.产出指标完成情况\n\n数量指标：开展阅读推广活动12次，指标完成率100%。",
+         {}, 98.0, [], "Yunnan Baoshan library report: the score alone on the line after its heading; 指标完成率 is no budget rate"),
+        ("narr-arrived-01", "市财政局下达我局森林防火补助经费82.40万元，全部到位。2023年度该项经费执行率为100%。",
+         {"adjusted": 824000.0, "execution_rate": 100.0}, None, [("82.40万元", 824000)],
+         "Yunnan Baoshan forestry report: 下达 … 全部到位 and the rate in its own sentence"),
+    ]
+    for cid, txt, bud, score, mon, notes in narr3:
+        add(f"tables-{cid}", "narrative", txt + "\n", notes, [], bud, score, money(*mon))
+
+    text = ("附件: 项目支出绩效自评表 (2023年度) 项目名称 村级组织运转经费 主管部门 镇人民政府 实施单位 镇人民政府 "
+            "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 186.40 171.25 171.25 10 100% 10 "
+            "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+            "产出指标(50分) 数量指标 补助村（社区）数量 =9个 9 10 10 保障村干部人数 =47人 47 10 10 "
+            "成本指标 项目总成本 ≤186.4万元 171.25 10 10 时效指标 补助经费到位及时性 及时 达成预期指标 10 10\n")
+    add("tables-one-line-equals-01", "one_line", text,
+        "Anhui Chizhou attachment (村级补助): one line of single spaces, `=9个` targets with bare actuals, a 万元 cost target with a bare actual",
+        [ind("补助村（社区）数量", P, "数量指标", value("=9个"), value("9", "个"), 10.0, 10.0),
+         ind("保障村干部人数", P, "数量指标", value("=47人"), value("47", "人"), 10.0, 10.0),
+         ind("项目总成本", P, "成本指标", value("≤186.4万元"), value("171.25", "元", None, 1e4), 10.0, 10.0),
+         ind("补助经费到位及时性", P, "时效指标", value("及时"), value("达成预期指标"), 10.0, 10.0)],
+        {"initial": 1864000.0, "adjusted": 1712500.0, "spent": 1712500.0, "execution_rate": 100.0, "weight": 10.0, "score": 10.0},
+        None, money(("186.40", 1864000), ("171.25", 1712500), ("171.25", 1712500), ("≤186.4万元", 1864000), ("171.25", 1712500)))

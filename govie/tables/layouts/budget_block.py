@@ -87,7 +87,7 @@ class BudgetBlockReader:
             line = self.lines[j]
             cells = split_cells(self.text, line, table.layout)
             if header_line is not None:
-                cells = spaces.align(self.text, line, cells, table.header, header_line)
+                cells = spaces.align(self.text, line, cells, table.header, header_line) or cells
             full = [c for c in cells if c]
             if not full:
                 continue

@@ -28,7 +28,7 @@ class GridReader:
             if table.layout == "pipe" and pipe.is_rule(cells):
                 continue
             if header_line is not None:
-                cells = spaces.align(self.text, line, cells, table.header, header_line)
+                cells = spaces.align(self.text, line, cells, table.header, header_line) or cells
             if table.kind == INDICATOR:
                 row = self._indicator_row(table, cells)
                 if row is not None:
@@ -65,20 +65,25 @@ class GridReader:
         return self._claim(table, Row(positional, [c for c in cells if c]))
 
     def _aligned(self, roles: list[str | None], cells: list[Cell]) -> list[tuple[str | None, Cell]]:
-        """(role, cell) for a row: positional when it is as long as the header; a shorter row
-        (merged level cells) keeps its level words as levels and aligns the rest from the right."""
-        if len(cells) >= len(roles):
+        """(role, cell) for a row: positional when it is as long as the header.  A row of another
+        length (merged level cells gone, empty cells dropped) is read by its expected sequence:
+        level words first (whatever their column), then the name, then the value columns that
+        follow the name column in the header, in order."""
+        full = [c for c in cells if c]
+        if len(cells) == len(roles):
             return list(zip(roles, cells))
         out, k = [], 0
         for level_role in LEVELS:
-            if k < len(cells) and cells[k] and self.vocab.bare(cells[k].text) in self._level_words(level_role):
-                out.append((level_role, cells[k]))
+            if k < len(full) and self.vocab.bare(full[k].text) in self._level_words(level_role):
+                out.append((level_role, full[k]))
                 k += 1
-        rest = cells[k:]
-        others = [r for r in roles if r not in LEVELS]
-        if len(rest) > len(others):
+        if "name" not in roles:
             return list(zip(roles, cells))
-        out.extend(zip(others[len(others) - len(rest):], rest))
+        if k >= len(full):
+            return out
+        after = [r for r in roles[roles.index("name") + 1:] if r not in LEVELS]
+        out.append(("name", full[k]))
+        out.extend(zip(after, full[k + 1:]))
         return out
 
     def _level_words(self, role: str) -> frozenset[str]:

@@ -29,12 +29,20 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def align(text: str, line: Line, cells: list[Cell], header: list[Cell], header_line: Line) -> list[Cell]:
-    """Each cell under the header cell whose column it starts nearest to."""
+# How far (in display columns) a cell may start from its header cell and still be under it.
+TOLERANCE = 3
+
+
+def align(text: str, line: Line, cells: list[Cell], header: list[Cell], header_line: Line) -> list[Cell] | None:
+    """Each cell under the header cell whose column it starts nearest to; None when the row is
+    not aligned with the header (its cells start far from every header cell: spaced, not padded)."""
     starts = [_width(text[header_line.start:h.start]) for h in header]
+    ends = [s + _width(h.text) for s, h in zip(starts, header)]
     out = [Cell(line.end, line.end, "") for _ in header]
     for c in cells:
         col = _width(text[line.start:c.start])
         i = min(range(len(starts)), key=lambda k: abs(starts[k] - col))
+        if abs(starts[i] - col) > TOLERANCE and not (starts[i] <= col <= ends[i]):
+            return None
         out[i] = c if not out[i] else Cell(out[i].start, c.end, text[out[i].start:c.end])
     return out
