@@ -7,6 +7,8 @@ span of every kind.
 """
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,10 +32,14 @@ class Locator:
 
     clean: CleanText
     base: int = 0  # where the chunk starts in the whole file
+    page_at: Callable[[int], int | None] | None = None  # PDF: offset in the whole text → page
 
     def span(self, start: int, end: int) -> dict:
         s, e = self.clean.to_original(start, end)
-        return {"start": s + self.base, "end": e + self.base, "text": self.clean.original[s:e]}
+        out = {"start": s + self.base, "end": e + self.base, "text": self.clean.original[s:e]}
+        if self.page_at is not None:
+            out["page"] = self.page_at(s + self.base)
+        return out
 
 
 def entity_dict(mention, locate: Locator) -> dict:
@@ -58,7 +64,8 @@ class Report:
     indicators: list[dict] = field(default_factory=list)
     problems: list[dict] = field(default_factory=list)
     remedies: list[dict] = field(default_factory=list)
-    text: str = field(default="", repr=False)
+    text: str = field(default="", repr=False)  # what govie read; every offset points into it
+    warnings: list[str] = field(default_factory=list, repr=False)  # from reading (scanned pages, …)
 
     def add_doc(self, doc: Doc, locate: Locator) -> None:
         """Fold one processed chunk into the report."""
@@ -79,6 +86,11 @@ class Report:
         from .audit import audit_report
 
         return audit_report(self)
+
+    def save_text(self, path: str | os.PathLike) -> None:
+        """Write :attr:`text` (UTF-8, line endings as read) so the offsets can be checked against it."""
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(self.text)
 
     def to_dict(self) -> dict:
         return {"source": self.source, "department": self.department, "year": self.year,

@@ -1,8 +1,10 @@
-"""Decoding and the cleaned view: offsets always point into the original."""
+"""Reading files, decoding and the cleaned view: offsets always point into the original."""
+import os
+
 import pytest
 
 import govie
-from govie.reading import ReadError, clean, decode, read
+from govie.reading import ReadError, clean, decode, read, read_text
 
 SAMPLE = "２０２３年部门全年预算数　４,５２７.３６ 万元，执行率９８.２％。"
 
@@ -11,12 +13,46 @@ SAMPLE = "２０２３年部门全年预算数　４,５２７.３６ 万元，�
 def test_decodes_common_encodings(tmp_path, encoding):
     path = tmp_path / "r.txt"
     path.write_bytes(SAMPLE.encode(encoding))
-    assert read(path) == SAMPLE
+    document = read(path)
+    assert document.text == SAMPLE and read_text(path) == SAMPLE
+    assert document.format == "text" and document.tables == [] and document.page_at(0) is None
 
 
 def test_binary_is_refused_with_the_file_name():
-    with pytest.raises(ReadError, match="x.pdf: binary"):
-        decode(b"%PDF-1.7\x00\x01\x02" * 50, "x.pdf")
+    with pytest.raises(ReadError, match="x.bin: binary"):
+        decode(b"\x7fELF\x00\x01\x02" * 50, "x.bin")
+
+
+def test_pdf_bytes_are_not_decoded_as_text():
+    with pytest.raises(ReadError, match="x.txt: a PDF"):
+        decode(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" * 20, "x.txt")
+
+
+def test_an_uncompressed_pdf_is_read_as_a_pdf_not_text(tmp_path):
+    # Plain-ASCII PDF: no NUL, no control bytes, so only the %PDF mark tells it from text.
+    path = tmp_path / "plain.txt"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n")
+    with pytest.raises(ReadError, match="plain.txt: damaged or unreadable PDF|plain.txt: damaged PDF"):
+        read(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_refused_without_being_opened(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # opening it for reading would block until a writer comes
+    with pytest.raises(ReadError, match="pipe.txt: a FIFO"):
+        read(fifo)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_a_device_is_refused_without_being_read():
+    with pytest.raises(ReadError, match="/dev/zero: a character device"):
+        read("/dev/zero")
+
+
+def test_a_directory_is_refused(tmp_path):
+    with pytest.raises(ReadError, match="is a directory"):
+        read(tmp_path)
 
 
 def test_undecodable_bytes_name_the_file():
