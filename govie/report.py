@@ -36,10 +36,18 @@ class Locator:
 
     def span(self, start: int, end: int) -> dict:
         s, e = self.clean.to_original(start, end)
-        out = {"start": s + self.base, "end": e + self.base, "text": self.clean.original[s:e]}
-        if self.page_at is not None:
-            out["page"] = self.page_at(s + self.base)
-        return out
+        return {"start": s + self.base, "end": e + self.base, "text": self.clean.original[s:e]}
+
+    def add_pages(self, item: dict) -> dict:
+        """Put ``page`` on a finding and on the spans inside it (an indicator's target and actual)."""
+        if self.page_at is None:
+            return item
+        if isinstance(item.get("start"), int):
+            item["page"] = self.page_at(item["start"])
+        for value in item.values():
+            if isinstance(value, dict):
+                self.add_pages(value)
+        return item
 
 
 def entity_dict(mention, locate: Locator) -> dict:
@@ -69,10 +77,10 @@ class Report:
 
     def add_doc(self, doc: Doc, locate: Locator) -> None:
         """Fold one processed chunk into the report."""
-        self.entities.extend(entity_dict(m, locate) for m in mentions_of(doc))
+        self.entities.extend(locate.add_pages(entity_dict(m, locate)) for m in mentions_of(doc))
         for kind in ("indicators", "problems", "remedies"):
             found = getattr(doc._, kind) or []
-            getattr(self, kind).extend(item.to_dict(locate) for item in found)
+            getattr(self, kind).extend(locate.add_pages(item.to_dict(locate)) for item in found)
         fields: dict[str, Any] = doc._.report_fields or {}
         for key in ("department", "year", "self_score", "grade"):
             if getattr(self, key) is None and fields.get(key) is not None:
