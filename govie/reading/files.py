@@ -70,8 +70,9 @@ def _ole2_format(data: bytes, name: str) -> str:
 
 def sniff(data: bytes, name: str = "<bytes>") -> str:
     """The format of a file's bytes: text, pdf, docx, xlsx, xls or html; ReadError for the unreadable."""
-    if b"%PDF-" in data[:1024]:
-        return "pdf"
+    header = data[:1024].find(b"%PDF-")
+    if header >= 0 and not regex.search(rb"[\r\n]", data[:header]):
+        return "pdf"  # the header may follow some junk bytes, but on the file's first line
     if data.startswith(b"PK\x03\x04"):
         return _zip_format(data, name)
     if data.startswith(OLE2_MAGIC):

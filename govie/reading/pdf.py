@@ -11,6 +11,9 @@ a warning, since what they say cannot be read.
 from __future__ import annotations
 
 import io
+import json
+from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -40,13 +43,27 @@ def _refuse(name: str, exc: Exception):
     return ReadError(name, f"damaged PDF ({type(exc).__name__}: {exc})")
 
 
+@lru_cache(maxsize=1)
+def _margins() -> tuple[float, regex.Pattern]:
+    rules = json.loads((Path(__file__).with_name("pdf.json")).read_text(encoding="utf-8"))
+    pattern = regex.compile("|".join(f"(?:{p})" for p in rules["page_number_patterns"]))
+    return rules["margin_share"], pattern
+
+
+def _is_page_number(line: dict, height: float) -> bool:
+    share, pattern = _margins()
+    in_margin = line["bottom"] <= share * height or line["top"] >= (1 - share) * height
+    return in_margin and pattern.fullmatch(line["text"].strip()) is not None
+
+
 def _blocks(page):
     """(top, kind, content) for the page's text lines outside tables and its tables, top to bottom."""
     tables = page.find_tables()
     rest = page
     for table in tables:
         rest = rest.outside_bbox(table.bbox)
-    blocks = [(line["top"], 0, "line", line["text"]) for line in rest.extract_text_lines(strip=True)]
+    blocks = [(line["top"], 0, "line", line["text"]) for line in rest.extract_text_lines(strip=True)
+              if not _is_page_number(line, page.height)]
     blocks += [(table.bbox[1], 1, "table", table.extract()) for table in tables]
     blocks.sort(key=lambda b: (b[0], b[1]))
     return blocks
