@@ -94,3 +94,94 @@ def test_extracted_spans_are_original_text():
         assert original[e["start"]:e["end"]] == e["text"]
     assert amounts[0]["value"] == 125000.0 and amounts[0]["approximate"]
     assert amounts[2]["value"] == 32084000.0
+
+
+# ---------------------------------------------------------------- the document model
+from govie.reading.document import DocumentBuilder, cell_text, join_wrapped  # noqa: E402
+
+
+@pytest.mark.parametrize("wrapped, joined", [
+    ("城区环境综合\n治理", "城区环境综合治理"),
+    ("≥500\n人次", "≥500人次"),
+    ("Total\nbudget", "Total budget"),
+    ("偏差原因\n\n 分析 ", "偏差原因分析"),
+])
+def test_a_wrapped_cell_is_one_line(wrapped, joined):
+    assert join_wrapped(wrapped) == joined
+
+
+def test_a_separator_inside_a_cell_cannot_split_it():
+    assert cell_text("A|B") == "A｜B" and cell_text(None) == "" and cell_text(12.5) == "12.5"
+
+
+def test_a_grid_becomes_rows_with_offsets_and_captions_become_lines():
+    build = DocumentBuilder("t", "test")
+    build.line("前言")
+    build.table([["项目支出绩效自评表", None, None],
+                 ["一级指标", "三级指标", None],
+                 ["产出指标", "培训人次", None],
+                 [None, "合格率", None],
+                 ["填表人：张三", None, None]], merged={(3, 0)})
+    doc = build.build()
+    assert doc.text == ("前言\n项目支出绩效自评表\n| 一级指标 | 三级指标 |\n| 产出指标 | 培训人次 |\n"
+                        "|  | 合格率 |\n填表人：张三\n")
+    (table,) = doc.tables
+    assert table.values() == [["一级指标", "三级指标"], ["产出指标", "培训人次"], ["", "合格率"]]
+    assert table.rows[2][0].merged and not table.rows[2][1].merged
+    assert all(doc.text[c.start:c.end] == c.text for row in table.rows for c in row)
+    assert doc.text[table.start:table.end] == "| 一级指标 | 三级指标 |\n| 产出指标 | 培训人次 |\n|  | 合格率 |"
+
+
+def test_page_at_maps_offsets_to_pages():
+    build = DocumentBuilder("t", "pdf")
+    build.new_page()
+    build.line("第一页")
+    build.new_page()
+    build.line("第二页")
+    doc = build.build()
+    assert [doc.page_at(i) for i in range(len(doc.text))] == [1] * 4 + [2] * 4
+
+
+def test_an_empty_file_is_an_empty_text_document(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert read(path).text == "" and read(path).format == "text"
+
+
+# ---------------------------------------------------------------- HTML details
+def _page(tmp_path, body, head="<meta charset='utf-8'>", name="p.html", codec="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode(codec))
+    return read(path)
+
+
+def test_html_rowspan_and_colspan_give_empty_cells(tmp_path):
+    doc = _page(tmp_path, "<table><tr><td rowspan='2'>产出指标</td><td colspan='2'>数量指标</td></tr>"
+                          "<tr><td>培训人次</td><td>≥500人次</td></tr></table>")
+    assert doc.tables[0].values() == [["产出指标", "数量指标", ""], ["", "培训人次", "≥500人次"]]
+    assert [c.merged for c in doc.tables[0].rows[1]] == [True, False, False]
+
+
+def test_a_layout_table_is_read_as_running_text(tmp_path):
+    article = "".join(f"<p>第{i}段：本年度完成社区服务项目若干，群众满意度持续提升，资金使用规范。</p>" for i in range(12))
+    doc = _page(tmp_path, f"<table><tr><td><a href='/'>首页</a></td></tr><tr><td>{article}"
+                          "<table><tr><td>指标</td><td>95%</td></tr></table></td></tr></table>")
+    assert "第0段：本年度" in doc.text and "\n第1段：" in doc.text
+    assert doc.tables[0].values() == [["指标", "95%"]]
+
+
+def test_utf16_html_is_parsed_as_html(tmp_path):
+    doc = _page(tmp_path, "<p>全年预算数 100 万元</p>", head="", codec="utf-16")
+    assert doc.format == "html" and doc.text == "全年预算数 100 万元\n"
+
+
+def test_a_far_away_cell_does_not_make_a_huge_sheet(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "全年预算数"
+    book.active.cell(row=900_000, column=300, value="x")
+    path = tmp_path / "wide.xlsx"
+    book.save(path)
+    doc = read(path)
+    assert doc.text == "" and "spans 900000×300 cells: not read" in doc.warnings[0]

@@ -123,8 +123,8 @@ class DocumentBuilder:
         """A grid of cell values (None for an empty cell) as ``|`` rows.
 
         Rows with no text are dropped and so are columns empty in every row.
-        Rows at the top or bottom with at most one filled cell (a title, ``单位：万元``,
-        a signature line) are written as plain lines: they caption the table.
+        Rows at the top or bottom with text in their first cell only (a title,
+        ``单位：万元``, a signature line) are written as plain lines: they caption the table.
         """
         merged = merged or set()
         cells = [[(cell_text(v), (r, c) in merged) for c, v in enumerate(row)] for r, row in enumerate(grid)]
@@ -136,8 +136,8 @@ class DocumentBuilder:
         keep = [c for c in range(width) if any(row[c][0] for row in cells)]
         cells = [[row[c] for c in keep] for row in cells]
 
-        def is_caption(row):
-            return sum(1 for t, _ in row if t) <= 1
+        def is_caption(row):  # its only text, if any, in the first cell: 单位：万元, 填表人：…
+            return not any(t for t, _ in row[1:])
         first = 0
         while first < len(cells) and is_caption(cells[first]):
             first += 1
