@@ -203,3 +203,34 @@ def test_out_saves_the_text_of_a_pdf_beside_its_json(tmp_path):
     assert text == read(FIXTURES / "selfeval.pdf").text
     assert rep["entities"] and all(text[e["start"]:e["end"]] == e["text"] for e in rep["entities"])
     assert all(e["page"] == 1 for e in rep["entities"])
+
+
+def _numbered_docx(path):
+    """Headings numbered by Word (一、 （一）), not typed: the numbers are only in numbering.xml."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in [(0, "部门基本情况"), (0, "存在的主要问题"), (1, "资金支付进度偏慢"),
+                        (1, "指标不够细化"), (0, "改进措施"), (1, "加强前期论证")]:
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    document.add_paragraph("全年预算数 100 万元。")
+    document.save(path)
+
+
+def test_docx_list_numbers_are_written_before_their_headings(tmp_path):
+    path = tmp_path / "numbered.docx"
+    _numbered_docx(path)
+    assert read(path).text == ("一、部门基本情况\n二、存在的主要问题\n（一）资金支付进度偏慢\n（二）指标不够细化\n"
+                               "三、改进措施\n（一）加强前期论证\n全年预算数 100 万元。\n")

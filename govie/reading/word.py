@@ -10,14 +10,24 @@ from __future__ import annotations
 import io
 
 from .document import Document, DocumentBuilder
+from .numbering import Numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _paragraph_text(p, parent) -> str:
+    """The paragraph's text after the list number Word draws for it (``三、``), if any."""
     from docx.text.paragraph import Paragraph
 
-    return Paragraph(p, parent).text
+    return parent.numbering.label(p) + Paragraph(p, parent.document).text
+
+
+class _Parent:
+    """What paragraphs need: the document (for python-docx) and its list counters."""
+
+    def __init__(self, document):
+        self.document = document
+        self.numbering = Numbering(document)
 
 
 def _cell_text(tc, parent) -> str:
@@ -80,5 +90,5 @@ def read_docx(data: bytes, name: str, encoding: str | None = None) -> Document:
 
     document = docx.Document(io.BytesIO(data))
     build = DocumentBuilder(name, "docx")
-    _body(document.element.body, document, build)
+    _body(document.element.body, _Parent(document), build)
     return build.build()
