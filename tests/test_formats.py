@@ -234,3 +234,12 @@ def test_docx_list_numbers_are_written_before_their_headings(tmp_path):
     _numbered_docx(path)
     assert read(path).text == ("一、部门基本情况\n二、存在的主要问题\n（一）资金支付进度偏慢\n（二）指标不够细化\n"
                                "三、改进措施\n（一）加强前期论证\n全年预算数 100 万元。\n")
+
+
+def test_out_into_the_inputs_folder_never_rewrites_an_input(tmp_path):
+    source = tmp_path / "gbk.txt"
+    data = "全年预算数 100 万元，执行率 96.5%。\n".encode("gb18030")
+    source.write_bytes(data)
+    r = govie_cli("extract", "--out", str(tmp_path), str(source))
+    assert r.returncode == 0, r.stderr
+    assert source.read_bytes() == data and (tmp_path / "gbk.json").exists()

@@ -79,7 +79,9 @@ def run(args) -> int:
             target = out / ("reports.jsonl" if args.format == "jsonl" else "entities.csv")
             target.write_text(render(reports, args.format), encoding="utf-8")
         for _, report in done:  # the text the offsets point into (a PDF's or DOCX's extracted text)
-            report.save_text(out / (Path(report.source).stem + ".txt"))
+            text_file = out / (Path(report.source).stem + ".txt")
+            if not (text_file.exists() and os.path.samefile(text_file, report.source)):  # never the input
+                report.save_text(text_file)
     elif not args.summary:
         sys.stdout.write(render(reports, args.format))
     if args.summary:

@@ -84,7 +84,9 @@ def join_wrapped(text: str) -> str:
 
 def cell_text(value) -> str:
     """A cell as it goes into a ``|`` row: one line, no separator inside, runs of blanks as one."""
-    text = join_wrapped("" if value is None else str(value))
+    if value is None or value == "":
+        return ""  # most cells of a merged grid
+    text = join_wrapped(str(value))
     return _SPACES.sub(" ", text.replace(CELL_SEPARATOR, _SEPARATOR_IN_CELL)).strip()
 
 

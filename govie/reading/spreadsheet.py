@@ -97,7 +97,8 @@ def read_xls(data: bytes, name: str, encoding: str | None = None) -> Document:
             build.warn(f"{name}: sheet {sheet.name!r} has {sheet.nrows}×{sheet.ncols} cells: not read")
             continue
         covered = {(r, c) for rlo, rhi, clo, chi in sheet.merged_cells
-                   for r in range(rlo, rhi) for c in range(clo, chi) if (r, c) != (rlo, clo)}
+                   for r in range(rlo, min(rhi, sheet.nrows)) for c in range(clo, min(chi, sheet.ncols))
+                   if (r, c) != (rlo, clo)}
         grid = []
         for r in range(sheet.nrows):
             row = []

@@ -26,6 +26,8 @@ ARTICLE_SHARE = 0.7
 # A table with a cell longer than this, or with a table inside, lays out the page.
 LAYOUT_CELL_CHARS = 500
 MAX_SPAN = 100
+# Spans stop widening the grid beyond this many cells (a hostile page's rowspan × colspan).
+MAX_GRID_CELLS = 200_000
 _WHITESPACE = regex.compile(r"\s{1,10000}")
 _META_CHARSET = regex.compile(rb"<meta[^>]{0,300}?charset\s{0,4}=\s{0,4}[\"']?\s{0,4}([A-Za-z0-9_.:-]{1,40})",
                               regex.IGNORECASE)
@@ -144,7 +146,9 @@ def _grid(table):
     grid: list[list[str | None]] = []
     merged: set[tuple[int, int]] = set()
     pending: dict[tuple[int, int], bool] = {}  # (row, col) covered by a rowspan from above
-    for r, tr in enumerate(_rows(table)):
+    rows = list(_rows(table))
+    budget = MAX_GRID_CELLS
+    for r, tr in enumerate(rows):
         row: list[str | None] = []
         col = 0
         for cell in tr:
@@ -154,7 +158,10 @@ def _grid(table):
                 merged.add((r, col))
                 row.append(None)
                 col += 1
-            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+            colspan, rowspan = _span(cell, "colspan"), min(_span(cell, "rowspan"), len(rows) - r)
+            if colspan * rowspan > budget:
+                colspan = rowspan = 1
+            budget -= colspan * rowspan
             row.append(_inline_text(cell))
             for _ in range(colspan - 1):
                 merged.add((r, len(row)))
