@@ -243,3 +243,9 @@ def test_out_into_the_inputs_folder_never_rewrites_an_input(tmp_path):
     r = govie_cli("extract", "--out", str(tmp_path), str(source))
     assert r.returncode == 0, r.stderr
     assert source.read_bytes() == data and (tmp_path / "gbk.json").exists()
+
+
+def test_a_frame_around_the_page_is_not_a_table():
+    document = read(FIXTURES / "framed.pdf")
+    assert document.tables == []
+    assert document.text == "".join(line + "\n" for line in make_fixtures.NARRATIVE_PAGES[0])

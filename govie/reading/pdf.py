@@ -56,9 +56,15 @@ def _is_page_number(line: dict, height: float) -> bool:
     return in_margin and pattern.fullmatch(line["text"].strip()) is not None
 
 
+def _is_grid(table) -> bool:
+    """A real table has two rows and two columns; one ruled box is a frame around text."""
+    rows = table.rows
+    return len(rows) >= 2 and max(len(row.cells) for row in rows) >= 2
+
+
 def _blocks(page):
     """(top, kind, content) for the page's text lines outside tables and its tables, top to bottom."""
-    tables = page.find_tables()
+    tables = [table for table in page.find_tables() if _is_grid(table)]
     rest = page
     for table in tables:
         rest = rest.outside_bbox(table.bbox)
