@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 
 from .pipeline import shared_pipeline
-from .reading import clean, read
+from .reading import Document, clean, read
 from .report import Locator, Report
 
 # spaCy and jieba work on one chunk at a time so that a huge file costs memory
@@ -32,19 +32,28 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def extract(text: str, nlp: Language | None = None, source: str | None = None) -> Report:
-    """Everything govie finds in one report's text."""
+def extract(text: str | Document, nlp: Language | None = None, source: str | None = None) -> Report:
+    """Everything govie finds in one report's text (or in a Document that ``read`` returned)."""
     nlp = nlp or shared_pipeline()
-    report = Report(source=source, text=text)
+    page_at, warnings = None, []
+    if isinstance(text, Document):
+        document, text = text, text.text
+        source = source or document.source
+        page_at = document.page_at if document.page_starts else None
+        warnings = list(document.warnings)
+    report = Report(source=source, text=text, warnings=warnings)
     pieces = [(base, clean(piece)) for base, piece in chunks(text)]
     if pieces:
         nlp.max_length = max(nlp.max_length, max(len(c.text) for _, c in pieces) + 1)
     docs = nlp.pipe(c.text for _, c in pieces)
     for (base, cleaned), doc in zip(pieces, docs):
-        report.add_doc(doc, Locator(cleaned, base))
+        report.add_doc(doc, Locator(cleaned, base, page_at))
     return report
 
 
-def extract_file(path: str | os.PathLike, nlp: Language | None = None) -> Report:
-    """Read (UTF-8, UTF-8 with BOM, GB18030/GBK) and extract one file; raises ReadError."""
-    return extract(read(path), nlp=nlp, source=os.fspath(path))
+def extract_file(path: str | os.PathLike, nlp: Language | None = None, encoding: str | None = None) -> Report:
+    """Read one file of any format (PDF, DOCX, XLSX, XLS, HTML, text) and extract it; raises ReadError.
+
+    ``encoding`` forces the codec of a text or HTML file; without it the bytes decide.
+    """
+    return extract(read(path, encoding), nlp=nlp, source=os.fspath(path))

@@ -7,6 +7,8 @@ span of every kind.
 """
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,10 +32,22 @@ class Locator:
 
     clean: CleanText
     base: int = 0  # where the chunk starts in the whole file
+    page_at: Callable[[int], int | None] | None = None  # PDF: offset in the whole text → page
 
     def span(self, start: int, end: int) -> dict:
         s, e = self.clean.to_original(start, end)
         return {"start": s + self.base, "end": e + self.base, "text": self.clean.original[s:e]}
+
+    def add_pages(self, item: dict) -> dict:
+        """Put ``page`` on a finding and on the spans inside it (an indicator's target and actual)."""
+        if self.page_at is None:
+            return item
+        if isinstance(item.get("start"), int):
+            item["page"] = self.page_at(item["start"])
+        for value in item.values():
+            if isinstance(value, dict):
+                self.add_pages(value)
+        return item
 
 
 def entity_dict(mention, locate: Locator) -> dict:
@@ -58,14 +72,15 @@ class Report:
     indicators: list[dict] = field(default_factory=list)
     problems: list[dict] = field(default_factory=list)
     remedies: list[dict] = field(default_factory=list)
-    text: str = field(default="", repr=False)
+    text: str = field(default="", repr=False)  # what govie read; every offset points into it
+    warnings: list[str] = field(default_factory=list, repr=False)  # from reading (scanned pages, …)
 
     def add_doc(self, doc: Doc, locate: Locator) -> None:
         """Fold one processed chunk into the report."""
-        self.entities.extend(entity_dict(m, locate) for m in mentions_of(doc))
+        self.entities.extend(locate.add_pages(entity_dict(m, locate)) for m in mentions_of(doc))
         for kind in ("indicators", "problems", "remedies"):
             found = getattr(doc._, kind) or []
-            getattr(self, kind).extend(item.to_dict(locate) for item in found)
+            getattr(self, kind).extend(locate.add_pages(item.to_dict(locate)) for item in found)
         fields: dict[str, Any] = doc._.report_fields or {}
         for key in ("department", "year", "self_score", "grade"):
             if getattr(self, key) is None and fields.get(key) is not None:
@@ -79,6 +94,11 @@ class Report:
         from .audit import audit_report
 
         return audit_report(self)
+
+    def save_text(self, path: str | os.PathLike) -> None:
+        """Write :attr:`text` (UTF-8, line endings as read) so the offsets can be checked against it."""
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(self.text)
 
     def to_dict(self) -> dict:
         return {"source": self.source, "department": self.department, "year": self.year,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..reading import ReadError, read
+from ..reading import ReadError, read_text as read
 from .convert import ToolDoc, ToolFormatError, ToolRegion, fix_offsets
 
 

@@ -19,11 +19,14 @@ def register(sub) -> None:
                        description="Print one JSON object per input file (the JSON contract of DESIGN.md). "
                                    "A file that cannot be read is reported on stderr and the others go on; "
                                    "the exit status is 1 if any file failed.")
-    p.add_argument("files", nargs="+", metavar="FILE", help="report text files (UTF-8 or GB18030/GBK)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="report files: PDF, DOCX, XLSX, XLS, HTML or text (UTF-8/16/32, GB18030/GBK, Big5, Shift-JIS)")
+    p.add_argument("--encoding", metavar="CODEC", help="decode text and HTML files with CODEC instead of "
+                   "telling it from the bytes (e.g. gb18030, big5, utf-16)")
     p.add_argument("--format", choices=["json", "jsonl", "csv"], default="json",
                    help="json: a list of reports; jsonl: a report per line; csv: an entity per row")
     p.add_argument("--out", metavar="DIR", help="write files into DIR instead of printing "
-                   "(json: DIR/<name>.json; jsonl: DIR/reports.jsonl; csv: DIR/entities.csv)")
+                   "(json: DIR/<name>.json; jsonl: DIR/reports.jsonl; csv: DIR/entities.csv), "
+                   "and the text govie read beside them as DIR/<name>.txt")
     p.add_argument("--summary", action="store_true", help="print a readable summary of each report")
     p.add_argument("--rules-only", action="store_true", help="use the rule pipeline even if a trained model exists")
     p.set_defaults(func=run)
@@ -63,7 +66,7 @@ def summary_line(rep: dict) -> str:
 
 def run(args) -> int:
     nlp = load(rules_only=args.rules_only)
-    done, failed = extract_each(args.files, nlp)
+    done, failed = extract_each(args.files, nlp, encoding=args.encoding)
     reports = [report.to_dict() for _, report in done]
     if args.out:
         out = Path(args.out)
@@ -75,6 +78,10 @@ def run(args) -> int:
         else:
             target = out / ("reports.jsonl" if args.format == "jsonl" else "entities.csv")
             target.write_text(render(reports, args.format), encoding="utf-8")
+        for _, report in done:  # the text the offsets point into (a PDF's or DOCX's extracted text)
+            text_file = out / (Path(report.source).stem + ".txt")
+            if not (text_file.exists() and os.path.samefile(text_file, report.source)):  # never the input
+                report.save_text(text_file)
     elif not args.summary:
         sys.stdout.write(render(reports, args.format))
     if args.summary:

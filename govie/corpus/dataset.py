@@ -45,7 +45,7 @@ from datasets import Dataset, DatasetDict, Features, List, Value
 
 from .records import (BUDGET_FIELDS, INDICATOR_VALUES, KINDS, SENTENCE_LISTS, as_list, indicator_name,
                       iter_jsonl, load_annotations, regions)
-from ..reading import read
+from ..reading import read_text as read
 
 METADATA_FIELDS = {"department": Value("string"), "district": Value("string"), "city": Value("string"),
                    "year": Value("int32"), "form": Value("string")}

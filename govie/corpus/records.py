@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..numbers import Measure, parse_amount, parse_number
-from ..reading import read
+from ..reading import read_text as read
 
 SCHEMA_VERSION = "1.0"
 KINDS = ("amounts", "indicators", "budget", "sentences")

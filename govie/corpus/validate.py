@@ -27,7 +27,7 @@ from pathlib import Path
 from .records import (Issue, Region, amount_labels, as_list, claims_match, close, corpus_root_for, iter_jsonl, kind_of,
                       labels, located, parse_amount, regions, span_measure, unit_scopes)
 from .schema import check, load_schema, subschema
-from ..reading import ReadError, read
+from ..reading import ReadError, read_text as read
 
 
 def _short(text: str, n: int = 24) -> str:

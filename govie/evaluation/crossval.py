@@ -19,7 +19,7 @@ import spacy
 
 from ..extract import extract
 from ..pipeline import load
-from ..reading import clean, read
+from ..reading import clean, read_text as read
 from ..training.ner import assemble, corpus_texts, generated_texts, indicator_name_spans, train_ner
 from .gold import corpus_reports, load_gold
 from .scores import PRF, compare, format_table

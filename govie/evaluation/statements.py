@@ -24,7 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..extract import chunks
-from ..reading import clean, read
+from ..reading import clean, read_text as read
 from ..report import Locator
 from .gold import corpus_reports, load_gold
 from .scores import PRF, format_table

@@ -30,7 +30,7 @@ from spacy.training import Example
 from spacy.util import fix_random_seed, load_config, registry
 
 from ..evaluation.gold import corpus_reports, load_gold
-from ..reading import clean, read
+from ..reading import clean, read_text as read
 from ..segment import GenreTokenizer
 from ..sentences import describe_sentence, split_sentences
 from .classifier import LABEL_OF_KIND, LABELS, sentence_words

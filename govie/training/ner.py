@@ -23,7 +23,7 @@ import spacy
 from spacy.tokens import DocBin
 
 from ..evaluation.gold import corpus_reports, load_gold
-from ..reading import clean, read
+from ..reading import clean, read_text as read
 from .generate import generate
 
 log = logging.getLogger(__name__)
