@@ -106,32 +106,32 @@ def _qualitative() -> regex.Pattern:
 
 
 class SpanIndex:
-    """Spans ``[start, end)`` to ask "does anything overlap this?" in O(log n).
+    """Spans ``[start, end)`` to ask "does anything overlap this?" in about O(log n).
 
-    Spans sorted by start, with the running maximum of their ends: some span
-    with a start before ``end`` reaches past ``start`` exactly when the largest
-    end among those spans does.  Spans added later (the combiner's own
-    findings) are kept in a short list beside it.
+    The spans are kept sorted by start; a query looks back from the first span
+    starting at or after its end no further than the longest span (names and
+    values are short).
     """
 
     def __init__(self, spans=()):
-        ordered = sorted(spans)
-        self._starts = [s for s, _ in ordered]
-        self._reach = []
-        reach = -1
-        for _, e in ordered:
-            reach = max(reach, e)
-            self._reach.append(reach)
-        self._added: list[tuple[int, int]] = []
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+        self._longest = max((e - s for s, e in self._spans), default=0)
 
     def add(self, start: int, end: int) -> None:
-        self._added.append((start, end))
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end))
+        self._longest = max(self._longest, end - start)
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_left(self._starts, end)
-        if i and self._reach[i - 1] > start:
-            return True
-        return _overlaps(self._added, start, end)
+        earliest = start - self._longest
+        while i > 0 and self._starts[i - 1] >= earliest:
+            i -= 1
+            if self._spans[i][1] > start:
+                return True
+        return False
 
 
 def rule_indicator_names(doc: Doc) -> list[tuple[int, int]]:
