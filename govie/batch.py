@@ -62,7 +62,7 @@ class BatchError(Exception):
 # -- inputs ---------------------------------------------------------------------------------
 
 def _expand(arg: str) -> tuple[list[str], str | None]:
-    """The files one argument names, and the folder their names are relative to (a DIR argument)."""
+    """The files one argument names, and the folder they were found in (a DIR argument)."""
     if arg == STDIN:
         return [STDIN], None
     if os.path.isdir(arg):
@@ -95,14 +95,12 @@ def find_inputs(args: Iterable[str]) -> list[Input]:
         if key not in seen:
             seen.add(key)
             unique.append((path, base))
-    files = [os.path.abspath(p) for p, b in unique if p != STDIN and b is None]
-    common = os.path.commonpath([os.path.dirname(f) for f in files]) if files else os.getcwd()
+    # Names are relative to one folder: the common one of the folders given and of the files' folders.
+    folders = {os.path.abspath(b) if b else os.path.dirname(os.path.abspath(p)) for p, b in unique if p != STDIN}
+    common = os.path.commonpath(sorted(folders)) if folders else os.getcwd()
     inputs, names = [], set()
     for path, base in unique:
-        if path == STDIN:
-            stem = "stdin"
-        else:
-            stem = _output_stem(path, os.path.abspath(base) if base else common)
+        stem = "stdin" if path == STDIN else _output_stem(path, common)
         name = stem
         if name in names:                       # x.txt and x.pdf side by side: keep the suffix
             name = stem + Path(path).suffix
@@ -161,10 +159,21 @@ def _init_worker(rules_only: bool, model: str | None) -> None:
 
 
 def _work(item: Input, max_chars: int | None, writer) -> Outcome:
-    outcome = extract_one(item, _WORKER["nlp"], max_chars)
-    if writer is not None and outcome.report is not None:
-        writer.write(outcome)                 # written by the worker the moment it is done
-        outcome.text = None                   # the parent needs no second copy of the text
+    outcome = _written(extract_one(item, _WORKER["nlp"], max_chars), writer)  # written the moment it is done
+    outcome.text = None                       # the parent needs no second copy of the text
+    return outcome
+
+
+def _written(outcome: Outcome, writer) -> Outcome:
+    """Hand a report to ``writer``; a report that cannot be written is that input's failure."""
+    if writer is None or outcome.report is None:
+        return outcome
+    try:
+        writer.write(outcome)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        return Outcome(outcome.input, error=f"{outcome.input.path}: cannot write its output: {reason}{where}")
     return outcome
 
 
@@ -183,10 +192,7 @@ def run_batch(inputs: list[Input], jobs: int = 1, rules_only: bool = False, mode
             from .pipeline import load
             nlp = load(model, rules_only=rules_only)
         for item in inputs:
-            outcome = extract_one(item, nlp, max_chars, stdin_text)
-            if writer is not None and outcome.report is not None:
-                writer.write(outcome)
-            yield outcome
+            yield _written(extract_one(item, nlp, max_chars, stdin_text), writer)
         return
     pending: deque = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules_only, model)) as pool:
@@ -222,10 +228,7 @@ class _Done:
 def _stdin_outcome(item, rules_only, model, max_chars, stdin_text, writer) -> Outcome:
     from .pipeline import shared_pipeline, load
     nlp = load(model, rules_only=rules_only) if model else shared_pipeline(rules_only)
-    outcome = extract_one(item, nlp, max_chars, stdin_text)
-    if writer is not None and outcome.report is not None:
-        writer.write(outcome)
-    return outcome
+    return _written(extract_one(item, nlp, max_chars, stdin_text), writer)
 
 
 # -- writers --------------------------------------------------------------------------------
@@ -259,10 +262,10 @@ class SafeFolder:
             here = here / part
             if here.is_symlink():
                 raise OSError(f"{here} is a symlink; govie writes nothing through it")
+            if here.exists() and not here.is_dir():
+                raise OSError(f"{here} is a file, not a folder")
             here.mkdir(exist_ok=True)
-        if target.is_symlink():
-            raise OSError(f"{target} is a symlink; govie does not write through it")
-        return target
+        return target       # a symlink at the target itself is replaced by the rename, not followed
 
     def write_atomic(self, name: str, data: str) -> Path:
         """Write ``data`` to ``root/name`` as a whole: a temporary file beside it, then a rename."""

@@ -46,6 +46,8 @@ class Mention:
 def mentions_of(doc: Doc) -> list[Mention]:
     if doc._.mentions is None:
         doc._.mentions = []
+    elif not isinstance(doc._.mentions, list):    # a DocBin gives arrays back as tuples
+        doc._.mentions = list(doc._.mentions)
     return doc._.mentions
 
 
