@@ -33,6 +33,7 @@ what the model adds.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -104,6 +105,35 @@ def _qualitative() -> regex.Pattern:
     return regex.compile("|".join(regex.escape(w) for w in words))
 
 
+class SpanIndex:
+    """Spans ``[start, end)`` to ask "does anything overlap this?" in about O(log n).
+
+    The spans are kept sorted by start; a query looks back from the first span
+    starting at or after its end no further than the longest span (names and
+    values are short).
+    """
+
+    def __init__(self, spans=()):
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+        self._longest = max((e - s for s, e in self._spans), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end)
+        earliest = start - self._longest
+        while i > 0 and self._starts[i - 1] >= earliest:
+            i -= 1
+            if self._spans[i][1] > start:
+                return True
+        return False
+
+
 def rule_indicator_names(doc: Doc) -> list[tuple[int, int]]:
     """Cleaned-text spans of the indicator names the rules found."""
     return [ind.name_span for ind in doc._.indicators or [] if ind.name_span[1] > ind.name_span[0]]
@@ -117,102 +147,113 @@ def read_by_rules(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _opener(doc: Doc, start: int) -> str:
+def _opener(text: str, start: int) -> str:
     """The character that opens the clause or cell at ``start`` ('' at the text's start).
 
     A bare line break is no boundary: PDF text wraps lines inside sentences.
     """
-    before = doc.text[max(0, start - 40):start].rstrip(" \n")
+    before = text[max(0, start - 40):start].rstrip(" \n")
     return before[-1] if before else ""
 
 
-def opens_clause(doc: Doc, start: int, end: int) -> bool:
+def opens_clause(text: str, start: int, end: int) -> bool:
     """A name starts a cell or a clause and does not run across one."""
     policy = _policy()
-    opener = _opener(doc, start)
+    opener = _opener(text, start)
     return (not opener or opener in policy["prose_openers"] + policy["cell_openers"]) \
-        and _CLAUSE_PUNCT.search(doc.text, start, end) is None
+        and _CLAUSE_PUNCT.search(text, start, end) is None
 
 
 def _overlaps(spans, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _overlaps_label(doc: Doc, start: int, end: int, labels) -> bool:
-    return _overlaps([(m.start, m.end) for m in mentions_of(doc) if m.label in labels], start, end)
-
-
-def value_after(doc: Doc, end: int, claimed=()) -> FollowingValue | None:
+def value_after(text: str, amounts_at: dict[int, Mention], end: int, claimed: SpanIndex) -> FollowingValue | None:
     """The value that follows a name ending at ``end``, if there is one the rules have not used.
 
+    ``amounts_at`` maps a start offset to the first amount mention starting there.
     A qualitative word counts only as a cell of its own (after a separator or a
     cue, before the end of the cell or clause): in prose, 服务质量提升明显 is no
     indicator with the value 提升.
     """
-    text = doc.text
     lead = _value_lead().match(text, end)
     at, cued = lead.end(), lead.group("cue") is not None
-    for m in mentions_of(doc):
-        if m.start == at and m.label in AMOUNT_LABELS:
-            if _overlaps(claimed, m.start, m.end):
-                return None
-            return FollowingValue(m.start, m.end, cued, m.label)
+    m = amounts_at.get(at)
+    if m is not None:
+        if claimed.overlaps(m.start, m.end):
+            return None
+        return FollowingValue(m.start, m.end, cued, m.label)
     word = _qualitative().match(text, at)
     if word and at > end and _CELL_END.match(text, word.end()) is not None:
         return FollowingValue(word.start(), word.end(), cued, None)
     return None
 
 
-def is_statistic(doc: Doc, start: int, value: FollowingValue) -> bool:
+def is_statistic(text: str, start: int, value: FollowingValue) -> bool:
     """A count or a sum in running text without an indicator cue (共接收隔离人员 7976 人)."""
-    opener = _opener(doc, start)
+    opener = _opener(text, start)
     in_prose = opener != "" and opener in _policy()["prose_openers"]
     return in_prose and value.label in COUNT_LABELS and not value.cued
 
 
-def _statement_key(doc: Doc, start: int, end: int, value_start: int, value_end: int) -> tuple[str, str]:
+_SPACE = regex.compile(r"\s")
+
+
+def _statement_key(text: str, start: int, end: int, value_start: int, value_end: int) -> tuple[str, str]:
     """Name and value without the PDF's line breaks and spaces: equal keys are one statement printed twice."""
-    return (regex.sub(r"\s", "", doc.text[start:end]), regex.sub(r"\s", "", doc.text[value_start:value_end]))
+    return (_SPACE.sub("", text[start:end]), _SPACE.sub("", text[value_start:value_end]))
 
 
-def _rule_statements(doc: Doc) -> set[tuple[str, str]]:
+def _rule_statements(doc: Doc, text: str) -> set[tuple[str, str]]:
     keys = set()
     for ind in doc._.indicators or []:
         for v in (ind.actual, ind.target):
             if v is not None:
-                keys.add(_statement_key(doc, *ind.name_span, v.start, v.end))
+                keys.add(_statement_key(text, *ind.name_span, v.start, v.end))
     return keys
 
 
 class EntityCombiner:
+    """Cost linear in the document: the text, the entities and the mentions are read once."""
+
     def __init__(self, name: str = "govie_entities"):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        mentions = mentions_of(doc)
+        indicators = SpanIndex((m.start, m.end) for m in mentions if m.label == "INDICATOR")
         for start, end in rule_indicator_names(doc):
-            if not _overlaps_label(doc, start, end, ("INDICATOR",)):
+            if not indicators.overlaps(start, end):
                 add_mention(doc, Mention("INDICATOR", start, end, NAME_ONLY, source="rules"))
-        claimed = read_by_rules(doc)
-        recorded = _rule_statements(doc)
-        for ent in doc.ents:
-            if ent.label_ != "INDICATOR":
-                continue
-            start, end = ent.start_char, ent.end_char
-            cue = _trailing_cue().search(doc.text, start, end)
+                indicators.add(start, end)
+        ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "INDICATOR"]
+        if not ents:
+            return doc
+        taken = SpanIndex((m.start, m.end) for m in mentions if m.label in ("INDICATOR",) + AMOUNT_LABELS)
+        amounts_at: dict[int, Mention] = {}
+        for m in mentions:   # sorted by start: the first mention at an offset wins, as in a scan
+            if m.label in AMOUNT_LABELS:
+                amounts_at.setdefault(m.start, m)
+        claimed = SpanIndex(read_by_rules(doc))
+        recorded = _rule_statements(doc, text)
+        for start, end in ents:
+            cue = _trailing_cue().search(text, start, end)
             if cue is not None and cue.start() > start:
                 end = cue.start()
-            if _overlaps(claimed, start, end) or _overlaps_label(doc, start, end, ("INDICATOR",) + AMOUNT_LABELS) \
-                    or not opens_clause(doc, start, end) \
-                    or _qualitative().fullmatch(doc.text, start, end) or not balanced(doc.text[start:end]):
+            if claimed.overlaps(start, end) or taken.overlaps(start, end) \
+                    or not opens_clause(text, start, end) \
+                    or _qualitative().fullmatch(text, start, end) or not balanced(text[start:end]):
                 continue
-            value = value_after(doc, end, claimed)
-            if value is None or is_statistic(doc, start, value):
+            value = value_after(text, amounts_at, end, claimed)
+            if value is None or is_statistic(text, start, value):
                 continue
-            key = _statement_key(doc, start, end, value.start, value.end)
+            key = _statement_key(text, start, end, value.start, value.end)
             if key in recorded:   # a repeated block: the statement is recorded at its first occurrence
                 continue
             recorded.add(key)
             add_mention(doc, Mention("INDICATOR", start, end, NAME_ONLY, source="model"))
+            taken.add(start, end)
         return doc
 
 
