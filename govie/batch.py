@@ -29,7 +29,7 @@ import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import DEFAULT_MAX_CHARS, extract, extract_file
@@ -52,7 +52,7 @@ class Outcome:
     report: dict | None = None
     text: str | None = None     # the text govie read (report.text), for DIR/<name>.txt
     error: str | None = None
-    warning: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 class BatchError(Exception):
@@ -145,8 +145,10 @@ def extract_one(item: Input, nlp, max_chars: int | None = DEFAULT_MAX_CHARS, std
         return Outcome(item, error=str(exc))
     except Exception as exc:  # a bug on one file must not lose the batch
         return Outcome(item, error=f"{item.path}: extraction failed: {type(exc).__name__}: {exc}")
-    warning = None if report.text.strip() else f"{item.path}: empty file, nothing to extract"
-    return Outcome(item, report=report.to_dict(), text=report.text, warning=warning)
+    warnings = list(report.warnings)   # from reading: scanned or garbled PDF pages, sheets too large
+    if not report.text.strip():
+        warnings.append(f"{item.path}: empty file, nothing to extract")
+    return Outcome(item, report=report.to_dict(), text=report.text, warnings=warnings)
 
 
 # Each worker process keeps its own pipeline, loaded once by the initializer.
@@ -303,10 +305,18 @@ class JsonDirWriter:
         return self.folder.root.joinpath(item.name + ".json").is_file()
 
     def write(self, outcome: Outcome) -> None:
-        if self.with_text and outcome.text is not None:
+        if self.with_text and outcome.text is not None and not self._is_input(outcome):
             self.folder.write_atomic(outcome.input.name + ".txt", outcome.text)
         # The JSON last: --resume trusts a report whose JSON exists.
         self.folder.write_atomic(outcome.input.name + ".json", report_json(outcome.report))
+
+    def _is_input(self, outcome: Outcome) -> bool:
+        """--out into the inputs' own folder: the text file would be the input itself."""
+        target = self.folder.root.joinpath(outcome.input.name + ".txt")
+        try:
+            return target.exists() and os.path.samefile(target, outcome.input.path)
+        except OSError:
+            return False
 
     def __getstate__(self):
         return {"root": str(self.folder.root), "with_text": self.with_text}

@@ -17,6 +17,7 @@ import regex
 
 from ..mentions import Mention
 from ..numbers import parse_number
+from ..tables import compact
 from .identity import department, year  # the identity fields live in identity.py
 
 CLAUSE_BOUNDARY = ",，。;；\t|\n"

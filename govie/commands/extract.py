@@ -150,8 +150,8 @@ def run(args) -> int:
                 print(f"govie: error: {outcome.error}", file=sys.stderr)
                 failed += 1
                 continue
-            if outcome.warning:
-                print(f"govie: warning: {outcome.warning}", file=sys.stderr)
+            for warning in outcome.warnings:
+                print(f"govie: warning: {warning}", file=sys.stderr)
             if parent_writer is not None:
                 parent_writer.write(outcome if isinstance(parent_writer, JsonlWriter) else outcome.report)
             written += 1
