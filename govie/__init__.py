@@ -6,6 +6,7 @@
 [('MONEY', 132594100.0), ('PERCENT', 96.28)]
 """
 from .extract import extract, extract_file
+from .frames import to_frames
 from .numbers import Measure, parse_amount, parse_number
 from .pipeline import load
 from .reading import ReadError, read
@@ -13,5 +14,5 @@ from .report import Report
 from .segment import segment
 
 __version__ = "0.1.0"
-__all__ = ["extract", "extract_file", "load", "segment", "read", "Report", "ReadError",
+__all__ = ["extract", "extract_file", "load", "segment", "read", "Report", "ReadError", "to_frames",
            "Measure", "parse_amount", "parse_number", "__version__"]

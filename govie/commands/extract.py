@@ -20,8 +20,9 @@ def register(sub) -> None:
                                    "A file that cannot be read is reported on stderr and the others go on; "
                                    "the exit status is 1 if any file failed.")
     p.add_argument("files", nargs="+", metavar="FILE", help="report text files (UTF-8 or GB18030/GBK)")
-    p.add_argument("--format", choices=["json", "jsonl", "csv"], default="json",
-                   help="json: a list of reports; jsonl: a report per line; csv: an entity per row")
+    p.add_argument("--format", choices=["json", "jsonl", "csv", "xlsx", "parquet"], default="json",
+                   help="json: a list of reports; jsonl: a report per line; csv: an entity per row "
+                        "(with --out: one table per kind); xlsx, parquet: one table per kind, needs --out")
     p.add_argument("--out", metavar="DIR", help="write files into DIR instead of printing "
                    "(json: DIR/<name>.json; jsonl: DIR/reports.jsonl; csv: DIR/entities.csv)")
     p.add_argument("--summary", action="store_true", help="print a readable summary of each report")
@@ -65,7 +66,19 @@ def run(args) -> int:
     nlp = load(rules_only=args.rules_only)
     done, failed = extract_each(args.files, nlp)
     reports = [report.to_dict() for _, report in done]
-    if args.out:
+    # --- tables for researchers (govie/frames.py; helper "users") ---
+    if args.format in ("csv", "xlsx", "parquet") and args.out:
+        from ..frames import to_frames, write_tables
+
+        for path in write_tables(to_frames([report for _, report in done]), args.out, args.format):
+            print(f"wrote {path}", file=sys.stderr)
+    elif args.format in ("xlsx", "parquet"):
+        from ..cli import error
+
+        error(f"--format {args.format} writes one file per table: give --out DIR")
+        return 2
+    # --- end of tables ---
+    elif args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         if args.format == "json":
