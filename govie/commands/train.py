@@ -22,7 +22,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..evaluation.gold import corpus_reports
+    from ..corpus.gold import corpus_reports
     from ..pipeline import load
     from ..training.ner import assemble, corpus_texts, generated_texts, train_ner
 

@@ -29,7 +29,7 @@ from spacy.vocab import Vocab
 from spacy.training import Example
 from spacy.util import fix_random_seed, load_config, registry
 
-from ..evaluation.gold import corpus_reports, load_gold
+from ..corpus.gold import corpus_reports, load_gold
 from ..reading import clean, read
 from ..segment import GenreTokenizer
 from ..sentences import describe_sentence, split_sentences

@@ -22,7 +22,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
-from ..evaluation.gold import corpus_reports, load_gold
+from ..corpus.gold import corpus_reports, load_gold
 from ..reading import clean, read
 from .generate import generate
 

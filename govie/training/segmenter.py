@@ -16,7 +16,7 @@ from pathlib import Path
 
 import regex
 
-from ..evaluation.gold import corpus_reports
+from ..corpus.gold import corpus_reports
 from ..reading import clean, read
 from ..segment.tokenizer import DEFAULT_PKUSEG_MODEL, segment_words
 from .generate import generate
