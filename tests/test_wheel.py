@@ -139,3 +139,16 @@ def test_no_module_imports_from_a_higher_layer():
                 if any(name == f"govie.{up}" or name.startswith(f"govie.{up}.") for up in above):
                     wrong.append(f"{path.relative_to(ROOT)} imports {name}")
     assert not wrong, wrong
+
+
+def test_installed_package_has_its_segmenter_training_code_and_command(venv, tmp_path):
+    code = ("import govie, govie.training.ner, govie.statements.training, govie.evaluation\n"
+            "print(govie.segment('来穗人员登记率达95%', segmenter='pkuseg'))\n"
+            "print(govie.training.ner.config_path().is_file())\n")
+    r = run_outside(venv, code, tmp_path)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "95" in r.stdout and "True" in r.stdout
+    script = venv.parent / "govie"
+    r = subprocess.run([str(script), "train", "--help"], cwd=tmp_path, capture_output=True, text=True,
+                       env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    assert r.returncode == 0 and "--out" in r.stdout, r.stderr[-2000:]
