@@ -7,6 +7,7 @@
 """
 from . import amounts  # govie.amounts(text): the fast path for amounts alone (amounts/fast.py)
 from .extract import extract, extract_file
+from .frames import to_frames
 from .numbers import Measure, parse_amount, parse_number
 from .pipeline import load
 from .reading import ReadError, read
@@ -14,5 +15,5 @@ from .report import Report
 from .segment import segment
 
 __version__ = "0.1.0"
-__all__ = ["extract", "extract_file", "amounts", "load", "segment", "read", "Report", "ReadError",
+__all__ = ["extract", "extract_file", "amounts", "load", "segment", "read", "Report", "ReadError", "to_frames",
            "Measure", "parse_amount", "parse_number", "__version__"]

@@ -60,8 +60,15 @@ def entity_dict(mention, locate: Locator) -> dict:
     return out
 
 
-@dataclass
+@dataclass(repr=False)
 class Report:
+    """What govie found in one report file: the JSON contract of DESIGN.md as an object.
+
+    ``to_dict()`` gives the contract's JSON object, ``to_json()`` the same as a
+    string; ``govie.to_frames([report, ...])`` turns reports into DataFrames.
+    ``text`` is the text offsets point into (``text[start:end] == span["text"]``).
+    """
+
     source: str | None = None
     department: str | None = None
     year: int | None = None
@@ -100,7 +107,20 @@ class Report:
         with open(path, "w", encoding="utf-8", newline="") as fh:
             fh.write(self.text)
 
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(getattr(self, k))} {k}" for k in ("entities", "indicators", "problems", "remedies"))
+        score = f", score {self.self_score:g}" if self.self_score is not None else ""
+        head = f"<Report {self.source or '(text)'}: {self.department or '?'} {self.year or ''}".rstrip()
+        return f"{head}{score}; {counts}>"
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The contract's JSON object as a string (Chinese kept as is, not escaped)."""
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
     def to_dict(self) -> dict:
+        """The JSON contract: every field present, unknown values ``None``, empty lists ``[]``."""
         return {"source": self.source, "department": self.department, "year": self.year,
                 "self_score": self.self_score, "grade": self.grade, "budget": dict(self.budget),
                 "entities": self.entities, "indicators": self.indicators,

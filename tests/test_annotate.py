@@ -203,15 +203,22 @@ def test_annotator_chooses_among_several(tmp_path):
     assert carol["2023_demo_jiedao_table"]["annotator"] == "carol@example.org"
 
 
-def test_import_merges_by_report_and_replace_replaces(tmp_path):
+def test_import_merges_by_report_and_replace_accepts_removals(tmp_path, capsys):
     out = tmp_path / "amounts.jsonl"
     other = {"id": "2021_other_report", "file": "raw/2021_other_report.txt", "schema_version": "1.0",
              "annotator": "x", "spans": []}
     out.write_text(json.dumps(other) + "\n", encoding="utf-8")
     assert run_import("label-studio", LS_EXPORT, out) == 0
     assert sorted(imported(out)) == ["2021_other_report", REPORT, "2023_demo_jiedao_table"]
-    assert run_import("label-studio", LS_EXPORT, out, "--replace") == 0
-    assert sorted(imported(out)) == [REPORT, "2023_demo_jiedao_table"]
+    # bob's doccano file misses two of alice's spans: refused, unless the removal is asked for.
+    before = out.read_bytes()
+    assert run_import("doccano", FIXTURES / "doccano_bob.jsonl", out, "--annotator", "bob") == 1
+    assert "would remove 2 existing annotation(s)" in capsys.readouterr().err
+    assert out.read_bytes() == before
+    assert run_import("doccano", FIXTURES / "doccano_bob.jsonl", out, "--annotator", "bob", "--replace") == 0
+    got = imported(out)
+    assert sorted(got) == ["2021_other_report", REPORT, "2023_demo_jiedao_table"]  # the other report stays
+    assert "1.2 万人次" not in {s["text"] for s in got[REPORT]["spans"]}
     out.write_text("{broken\n", encoding="utf-8")
     assert run_import("label-studio", LS_EXPORT, out) == 1  # an unreadable target is not overwritten
     assert out.read_text(encoding="utf-8") == "{broken\n"
@@ -377,7 +384,7 @@ def test_agreement_on_a_broken_file(tmp_path, capsys):
 def test_a_folder_gets_only_the_kinds_the_export_has(tmp_path):
     out = tmp_path / "annotations"
     shutil.copytree(MINI / "annotations", out)
-    assert run_import("doccano", FIXTURES / "doccano_bob.jsonl", out, "--annotator", "bob") == 0
+    assert run_import("doccano", FIXTURES / "doccano_bob.jsonl", out, "--annotator", "bob", "--replace") == 0
     assert {r["annotator"] for r in imported(out / "amounts.jsonl").values()} == {"bob"}
     for kind in ("indicators", "sentences"):  # bob annotated amounts only: the gold stays
         assert (out / f"{kind}.jsonl").read_bytes() == (MINI / "annotations" / f"{kind}.jsonl").read_bytes()

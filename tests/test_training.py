@@ -1,4 +1,5 @@
 """Training data and a smoke training run (the real models are trained by `govie train`)."""
+import pytest
 import spacy
 
 import govie
@@ -38,15 +39,59 @@ def test_misaligned_spans_are_reported_not_dropped_silently():
     assert report.spans == 1
 
 
-def test_smoke_training_round_trip(tmp_path, corpus_dir):
+def test_smoke_training_round_trip(tmp_path, corpus_dir, capfd):
     rules = govie.load(rules_only=True)
     train = corpus_texts(corpus_dir, {"2021_huangpu_yonghe_table"}, nlp=rules)[:4] + generated_texts(60, 0)
     ner_dir, report = train_ner(tmp_path / "ner", train, generated_texts(10, 1), max_steps=20)
+    err = capfd.readouterr().err
+    assert "NER" in err and "21/21" in err  # the step bar reached its end (steps 0 to 20)
     assert report.spans > 50
-    out = assemble(ner_dir, tmp_path / "pipeline")
+    out = assemble(ner_dir, tmp_path / "not" / "yet" / "pipeline")  # parents are created
+    assert [p.name for p in out.parent.iterdir()] == ["pipeline"]  # no temporary folder left
+    from govie.cli import main
+
+    assert main(["evaluate", "--model", str(out), "--task", "amounts", "--corpus", str(corpus_dir)]) == 0
+    assert "MONEY" in capfd.readouterr().out
     nlp = govie.load(out)
     assert nlp.pipe_names[0] == "ner" and "govie_amounts" in nlp.pipe_names
     report = govie.extract("全年预算数 1,850.20 万元，执行率 97.5%。", nlp=nlp)
     assert [(e["label"], e["value"]) for e in report.entities if e["label"] != "INDICATOR"][:2] == [
         ("MONEY", 18502000.0), ("PERCENT", 97.5)]
     assert isinstance(spacy.load(ner_dir).get_pipe("ner").labels, tuple)
+
+
+def test_a_model_folder_is_replaced_only_when_the_new_one_is_complete(tmp_path):
+    from govie.progress import atomic_dir
+
+    out = tmp_path / "models" / "m"
+    with atomic_dir(out) as tmp:
+        (tmp / "weights").write_text("one")
+    assert (out / "weights").read_text() == "one"
+    with pytest.raises(RuntimeError):
+        with atomic_dir(out) as tmp:
+            (tmp / "weights").write_text("half")
+            raise RuntimeError("interrupted")
+    assert (out / "weights").read_text() == "one"
+    with atomic_dir(out) as tmp:
+        (tmp / "weights").write_text("two")
+    assert (out / "weights").read_text() == "two"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["m"]
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(NotADirectoryError):
+        with atomic_dir(tmp_path / "file"):
+            pass
+
+
+def test_train_refuses_an_unwritable_out_before_training(tmp_path, capsys):
+    from govie.cli import main
+
+    (tmp_path / "taken").write_text("a file")
+    with pytest.raises(NotADirectoryError):
+        main(["train", "--out", str(tmp_path / "taken"), "--generated", "5", "--max-steps", "1"])
+
+
+def test_evaluate_model_must_be_a_pipeline(tmp_path, capsys):
+    from govie.cli import main
+
+    assert main(["evaluate", "--model", str(tmp_path), "--task", "amounts"]) == 2
+    assert "not a saved spaCy pipeline" in capsys.readouterr().err

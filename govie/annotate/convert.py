@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from bisect import bisect_left
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,6 +181,42 @@ def to_records(doc: ToolDoc, kinds=("amounts", "indicators", "sentences")) -> di
     return out
 
 
+# ---------------------------------------------------------------- overlaps
+
+def without_overlaps(doc: ToolDoc, by_layer: bool = True) -> tuple[ToolDoc, list[ToolRegion]]:
+    """A copy of ``doc`` where no two regions overlap (within a label layer, or at all), and what was left out.
+
+    Of overlapping regions the longer is kept (the earlier one on a tie): it
+    holds the shorter's text, and is what an annotator would have drawn
+    (``90%以上`` rather than ``90%`` inside it).  A relation to a region left
+    out goes to the region kept in its place, so an indicator keeps its values.
+    """
+    layer_of = {name: info["layer"] for name, info in labels().items()}
+    # Per layer the kept regions are disjoint, so sorted by start they are sorted by end too:
+    # only the last one starting before a region's end can overlap it.
+    starts: dict[str, list[int]] = {}
+    kept: dict[str, list[ToolRegion]] = {}
+    dropped, moved = [], {}
+    for r in sorted(doc.regions, key=lambda r: (-(r.end - r.start), r.start, r.label)):
+        layer = layer_of.get(r.label, r.label) if by_layer else ""
+        at, group = starts.setdefault(layer, []), kept.setdefault(layer, [])
+        i = bisect_left(at, r.end)
+        if i and group[i - 1].end > r.start:
+            dropped.append(r)
+            moved[r.id] = group[i - 1].id
+        else:
+            at.insert(i, r.start)
+            group.insert(i, r)
+    regions = sorted((r for group in kept.values() for r in group), key=lambda r: (r.start, r.end))
+    relations, seen = [], set()
+    for source, target, kind in doc.relations:
+        link = (moved.get(source, source), moved.get(target, target), kind)
+        if link not in seen and link[0] != link[1]:
+            seen.add(link)
+            relations.append(link)
+    return ToolDoc(doc.report_id, doc.file, doc.text, regions, relations, doc.annotator), dropped
+
+
 # ---------------------------------------------------------------- offsets from tools
 
 def fix_offsets(text: str, start, end, claim: str | None) -> tuple[int, int] | None:
@@ -203,6 +240,80 @@ def fix_offsets(text: str, start, end, claim: str | None) -> tuple[int, int] | N
         if s is not None and e is not None and s < e and (claim is None or text[s:e] == claim):
             return s, e
     return None
+
+
+# ---------------------------------------------------------------- merging into the corpus
+
+def file_labels(kind: str, records: dict[str, dict]) -> set[str]:
+    """The labels an annotation file already uses (what its annotation guideline covers)."""
+    if kind == "amounts":
+        return {s.get("label") for r in records.values() for s in r.get("spans") or [] if isinstance(s, dict)}
+    if kind == "sentences":
+        return {label for r in records.values() for key, label in SENTENCE_LISTS.items() if key in r}
+    return {"INDICATOR"} if records else set()
+
+
+def _key(item: dict) -> tuple:
+    name = item.get("name") if isinstance(item.get("name"), dict) else item
+    return name.get("start"), name.get("end")
+
+
+def merge_record(kind: str, old: dict | None, new: dict, scope: set[str]) -> tuple[dict, list[str], list[str]]:
+    """``new`` (an imported record) merged into ``old`` (the corpus's record of the same report).
+
+    The import speaks only for the labels in ``scope`` (those the tool offered
+    and the file uses): spans of other labels in ``old`` stay (``other``
+    sentences, QUANTITY spans of an amounts file that has them), imported spans
+    of labels outside it are left out.  Returns (merged record, what the merge
+    removes from ``old``, labels left out of ``new``); the caller refuses
+    removals unless asked to replace.
+    """
+    old = old or {}
+    removed, left_out = [], []
+    merged = dict(new)
+    if kind == "amounts":
+        spans = [s for s in new.get("spans", []) if s["label"] in scope]
+        left_out = sorted({s["label"] for s in new.get("spans", []) if s["label"] not in scope})
+        have = {(s["label"], s["start"], s["end"]) for s in spans}
+        for s in old.get("spans") or []:
+            if s.get("label") not in scope:
+                spans.append(s)
+            elif (s.get("label"), s.get("start"), s.get("end")) not in have:
+                removed.append(f"{s.get('label')} {s.get('start')}-{s.get('end')} {s.get('text')!r}")
+        merged["spans"] = sorted(spans, key=lambda s: (s["start"], s["end"], s["label"]))
+    elif kind == "sentences":
+        for key, label in SENTENCE_LISTS.items():
+            before = {(s.get("start"), s.get("end")): s for s in old.get(key) or [] if isinstance(s, dict)}
+            if label not in scope:
+                merged[key] = list(old.get(key) or [])
+                left_out += [label] if new.get(key) else []
+                continue
+            items = [before.get((s["start"], s["end"]), s) for s in new.get(key, [])]
+            have = {(s["start"], s["end"]) for s in items}
+            removed += [f"{label} {a}-{b}" for (a, b) in before if (a, b) not in have]
+            merged[key] = items
+    elif kind == "indicators":
+        before = {_key(i): i for i in old.get("indicators") or [] if isinstance(i, dict)}
+        items = []
+        for ind in new.get("indicators", []):
+            was = before.get(_key(ind))
+            if was is None:
+                items.append(ind)
+                continue
+            item = dict(was)  # section, met and the other fields a tool does not carry stay
+            for value in INDICATOR_VALUES:
+                if ind.get(value) is not None:
+                    item[value] = ind[value]
+                elif was.get(value) is not None:
+                    removed.append(f"{value} of indicator {ind['name'].get('text')!r}")
+                    item[value] = None
+            items.append(item)
+        have = {_key(i) for i in items}
+        for k, ind in before.items():
+            if k not in have:
+                removed.append(f"indicator {(ind.get('name') or {}).get('text', ind.get('name'))!r}")
+        merged["indicators"] = items
+    return merged, removed, left_out
 
 
 # ---------------------------------------------------------------- writing
@@ -282,5 +393,5 @@ def outputs_for(out: str | os.PathLike, docs: list[ToolDoc], kind: str | None = 
 
 
 __all__ = ["AMOUNT_SPAN_LABELS", "CorpusFormatError", "ToolFormatError", "ToolDoc", "ToolRegion",
-           "fix_offsets", "from_records", "from_report", "outputs_for", "to_records", "write_kinds",
+           "file_labels", "fix_offsets", "from_records", "merge_record", "without_overlaps", "from_report", "outputs_for", "to_records", "write_kinds",
            "write_text_atomic"]

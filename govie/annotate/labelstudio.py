@@ -22,7 +22,7 @@ from xml.sax.saxutils import quoteattr
 
 from .. import __version__
 from ..corpus.records import labels, relation_types, tool_labels
-from .convert import ToolDoc, ToolFormatError
+from .convert import ToolDoc, ToolFormatError, without_overlaps
 from .tools import Collector, Corpus, add_region, resolve_report
 
 FROM_NAMES = {"label": "label", "sentence": "sentence"}  # control tag name per label group
@@ -70,7 +70,13 @@ def _result(doc: ToolDoc) -> list[dict]:
 
 
 def task(doc: ToolDoc, as_annotation: bool = False) -> dict:
-    """One Label Studio task; the regions as ``predictions`` (or as an ``annotations`` entry)."""
+    """One Label Studio task; the regions as ``predictions`` (or as an ``annotations`` entry).
+
+    Regions of one label layer never overlap in a task (the longer is kept, see
+    :func:`~govie.annotate.convert.without_overlaps`): govie's import, like a
+    project's review, refuses overlapping spans of one layer.
+    """
+    doc, _ = without_overlaps(doc, by_layer=True)
     data = {"text": doc.text, "report": doc.report_id, "file": doc.file}
     if as_annotation:
         return {"data": data, "annotations": [{"result": _result(doc), "completed_by": doc.annotator}]}
@@ -81,93 +87,176 @@ def export_text(docs: list[ToolDoc]) -> str:
     return json.dumps([task(d) for d in docs], ensure_ascii=False, indent=1) + "\n"
 
 
-def _who(completed_by) -> str | None:
-    if isinstance(completed_by, dict):
-        email = completed_by.get("email")
-        if isinstance(email, str) and email:
-            return email
-        completed_by = completed_by.get("id")
-    if isinstance(completed_by, (int, str)) and not isinstance(completed_by, bool) and str(completed_by):
-        return f"label-studio:{completed_by}"
-    return None
+MAX_EXPORT_BYTES = 512 * 1024 * 1024  # far above any corpus; a bigger file is refused, not read
 
 
-def _matches(completed_by, wanted: str) -> bool:
-    """Whether an annotation's ``completed_by`` (an id, or an object with id and email) is ``wanted``."""
-    names = {_who(completed_by)}
-    if isinstance(completed_by, dict):
-        names |= {completed_by.get("email"), completed_by.get("id")}
+def _is_id(value) -> bool:
+    return isinstance(value, (int, str)) and not isinstance(value, bool) and str(value) != ""
+
+
+def _names(annotation: dict) -> tuple[str | None, set[str]]:
+    """(the annotator to record, every name the annotation answers to: e-mail, id, username).
+
+    Label Studio's JSON export writes ``completed_by`` as a user id (or, from
+    its API, an object with ``id`` and ``email``) and ``created_username`` as
+    ``"email, id"``.
+    """
+    who, names = annotation.get("completed_by"), set()
+    email = None
+    if isinstance(who, dict):
+        email = who.get("email") if isinstance(who.get("email"), str) and who.get("email") else None
+        names |= {str(who[k]) for k in ("id", "email", "username") if _is_id(who.get(k))}
+        who = who.get("id")
+    if _is_id(who):
+        names.add(str(who))
+    created = annotation.get("created_username")
+    if isinstance(created, str):
+        parts = [p.strip() for p in created.split(",") if p.strip()]
+        names |= set(parts)
+        email = email or next((p for p in parts if "@" in p), None)
+    if email:
+        return email, names
+    return (f"label-studio:{who}" if _is_id(who) else None), names
+
+
+def _no_constants(name: str):
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def load_export(path: str | os.PathLike):
+    """The parsed JSON of an export; ToolFormatError (one line, with the file) if it cannot be."""
+    where = os.fspath(path)
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_EXPORT_BYTES:
+            raise ToolFormatError(f"{where}: {size:,} bytes, more than the {MAX_EXPORT_BYTES:,} an export may have")
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise ToolFormatError(f"{where}:{exc.lineno}: broken JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise ToolFormatError(f"{where}: JSON nested too deeply to be an export") from None
+    except ValueError as exc:  # NaN / Infinity
+        raise ToolFormatError(f"{where}: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ToolFormatError(f"{where}: cannot read: {exc}") from None
+
+
+def _region(doc: ToolDoc, r, k: int, rwhere: str, out: Collector, known: dict) -> None:
+    if not isinstance(r, dict):
+        out.error(rwhere, f"not an object but {type(r).__name__}")
+    elif r.get("type") == "relation":
+        kinds = r.get("labels")
+        if not isinstance(kinds, list) or len(kinds) != 1 or kinds[0] not in relation_types():
+            out.error(rwhere, f"relation labels {kinds!r}: use exactly one of {relation_types()}")
+        elif not (_is_id(r.get("from_id")) and _is_id(r.get("to_id"))):
+            out.error(rwhere, "relation without from_id and to_id")
+        else:
+            doc.relations.append((str(r["from_id"]), str(r["to_id"]), kinds[0]))
+    elif r.get("type") == "labels":
+        v = r.get("value")
+        if not isinstance(v, dict):
+            out.error(rwhere, f"\"value\" is {type(v).__name__}, not an object")
+            return
+        chosen = v.get("labels")
+        if not isinstance(chosen, list) or len(chosen) != 1 or not isinstance(chosen[0], str):
+            out.error(rwhere, f"a region needs a list of exactly one label, has {chosen!r}")
+            return
+        rid = r.get("id", f"r{k}")
+        if not _is_id(rid):
+            out.error(rwhere, f"region id {rid!r} is not a string or number")
+            return
+        if doc.region(str(rid)) is not None:
+            out.error(rwhere, f"second region with id {rid!r}")
+            return
+        add_region(doc, str(rid), chosen[0], v.get("start"), v.get("end"),
+                   v.get("text"), rwhere, out, known)
     else:
-        names.add(completed_by)
-    names = {str(n) for n in names if n is not None}
-    return wanted in names or wanted in {n.removeprefix("label-studio:") for n in names}
+        out.warn(rwhere, f"result of type {r.get('type')!r} ignored")
 
 
 def read_export(path: str | os.PathLike, corpus: str | os.PathLike = "corpus",
                 annotator: str | None = None) -> tuple[list[ToolDoc], list[str]]:
+    """ToolDocs from a Label Studio JSON export, and warnings; raises ToolFormatError (see :func:`_read`)."""
+    try:
+        return _read(path, corpus, annotator)
+    except ToolFormatError:
+        raise
+    except (TypeError, KeyError, AttributeError, ValueError, RecursionError) as exc:  # a shape not checked above
+        raise ToolFormatError(f"{os.fspath(path)}: not a Label Studio export: {type(exc).__name__}: {exc}") from None
+
+
+def _read(path: str | os.PathLike, corpus: str | os.PathLike = "corpus",
+          annotator: str | None = None) -> tuple[list[ToolDoc], list[str]]:
     """ToolDocs from a Label Studio JSON export, and warnings; raises ToolFormatError listing every error.
 
-    A task with several annotations needs ``annotator`` (an e-mail or a user id)
-    to say whose to take; cancelled annotations are ignored; a task with no
-    annotation is skipped with a warning.
+    Tasks carry their annotations under ``annotations`` (``completions`` in
+    old versions).  A task with several annotations needs ``annotator`` (an
+    e-mail or a user id) to say whose to take; cancelled annotations are
+    ignored; a task with no annotation is skipped with a warning.  An
+    ``annotator`` that matches no annotation of the export is an error, and so
+    is a report that comes twice, or any value of the wrong type.
     """
     out = Collector(path)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except json.JSONDecodeError as exc:
-        raise ToolFormatError(f"{os.fspath(path)}:{exc.lineno}: broken JSON: {exc.msg} (column {exc.colno})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ToolFormatError(f"{os.fspath(path)}: cannot read: {exc}") from None
+    data = load_export(path)
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
-        raise ToolFormatError(f"{os.fspath(path)}: expected a JSON list of tasks")
+        raise ToolFormatError(f"{os.fspath(path)}: expected a JSON list of tasks, found {type(data).__name__}")
     texts, known, docs = Corpus(corpus), labels(), []
+    seen: dict[str, str] = {}
+    everyone: set[str] = set()
+    matched = False
     for n, item in enumerate(data, start=1):
-        where = f"task {n}"
+        where = f"task {n}" + (f" (id {item['id']})" if isinstance(item, dict) and _is_id(item.get("id")) else "")
         if not isinstance(item, dict) or not isinstance(item.get("data"), dict):
             out.error(where, "not a task (no \"data\" object)")
             continue
         d = item["data"]
-        annotations = [a for a in item.get("annotations") or item.get("completions") or []
-                       if isinstance(a, dict) and not a.get("was_cancelled")]
-        if annotator is not None:
-            annotations = [a for a in annotations if _matches(a.get("completed_by"), annotator)]
+        given = item.get("annotations", item.get("completions"))
+        if given is None:
+            given = []
+        if not isinstance(given, list):
+            out.error(where, f"\"annotations\" is {type(given).__name__}, not a list")
+            continue
+        if any(not isinstance(a, dict) for a in given):
+            out.error(where, "an annotation that is not an object")
+            continue
+        annotations = []
+        for a in given:
+            if a.get("was_cancelled"):
+                continue
+            who, names = _names(a)
+            everyone.add(who or "?")
+            if annotator is None or annotator in names or annotator == who \
+                    or annotator.removeprefix("label-studio:") in names:
+                annotations.append((who, a))
+        matched = matched or bool(annotations)
         if not annotations:
             out.warn(where, "no annotation" + (f" by {annotator}" if annotator else "") + "; skipped")
             continue
         if len(annotations) > 1:
-            who = ", ".join(str(_who(a.get("completed_by"))) for a in annotations)
+            who = ", ".join(str(w) for w, _ in annotations)
             out.error(where, f"{len(annotations)} annotations ({who}); choose one with --annotator")
             continue
         found = resolve_report(texts, d.get("text"), d.get("report"), d.get("file"), where, out)
         if found is None:
             continue
-        ann = annotations[0]
-        doc = ToolDoc(found[0], found[1], d["text"], annotator=_who(ann.get("completed_by")) or annotator)
-        result = ann.get("result") or []
-        for k, r in enumerate(result if isinstance(result, list) else []):
-            rwhere = f"{where} ({doc.report_id}) result {k + 1}"
-            if not isinstance(r, dict):
-                out.error(rwhere, "not an object")
-            elif r.get("type") == "relation":
-                kinds = r.get("labels") or []
-                kind = kinds[0] if kinds else None
-                if kind not in relation_types():
-                    out.error(rwhere, f"relation {kinds!r}: use one of {relation_types()}")
-                else:
-                    doc.relations.append((str(r.get("from_id")), str(r.get("to_id")), kind))
-            elif r.get("type") == "labels":
-                v = r.get("value") if isinstance(r.get("value"), dict) else {}
-                chosen = v.get("labels") or []
-                if len(chosen) != 1:
-                    out.error(rwhere, f"a region needs exactly one label, has {chosen!r}")
-                    continue
-                add_region(doc, str(r.get("id", f"r{k}")), chosen[0], v.get("start"), v.get("end"),
-                           v.get("text"), rwhere, out, known)
-            else:
-                out.warn(rwhere, f"result of type {r.get('type')!r} ignored")
+        if found[0] in seen:
+            out.error(where, f"report {found[0]!r} again (first in {seen[found[0]]}); "
+                             "an export must have one task per report")
+            continue
+        seen[found[0]] = where
+        who, ann = annotations[0]
+        doc = ToolDoc(found[0], found[1], d["text"], annotator=who or annotator)
+        result = ann.get("result")
+        if result is None:
+            result = []
+        if not isinstance(result, list):
+            out.error(where, f"\"result\" is {type(result).__name__}, not a list")
+            continue
+        for k, r in enumerate(result):
+            _region(doc, r, k, f"{where} ({doc.report_id}) result {k + 1}", out, known)
         ids = {r.id for r in doc.regions}
         for source, target, kind in doc.relations:
             if source not in ids or target not in ids:
@@ -176,5 +265,8 @@ def read_export(path: str | os.PathLike, corpus: str | os.PathLike = "corpus",
                 out.error(f"{where} ({doc.report_id})", f"relation {kind} must start at an INDICATOR, "
                                                         f"starts at {doc.region(source).label}")
         docs.append(doc)
+    if annotator is not None and not matched and data:
+        out.error("", f"no annotation by {annotator!r}; the export has annotations by "
+                      f"{', '.join(sorted(everyone)) or 'nobody'} (give an e-mail or a user id)")
     out.raise_if_any()
     return docs, out.warnings

@@ -51,7 +51,7 @@ class Collector:
         self.warnings: list[str] = []
 
     def error(self, where: str, message: str) -> None:
-        self.errors.append(f"{self.path}:{where}: {message}")
+        self.errors.append(f"{self.path}:{where}: {message}" if where else f"{self.path}: {message}")
 
     def warn(self, where: str, message: str) -> None:
         self.warnings.append(f"{self.path}:{where}: {message}")

@@ -43,6 +43,9 @@ def register(sub) -> None:
     e.add_argument("--relations", action="store_true",
                    help="doccano: write entities and relations (a relation-extraction project), "
                         "so indicators keep their links")
+    e.add_argument("--overlapping", action="store_true",
+                   help="doccano: one file for a project created with \"Allow overlapping spans\" (default: "
+                        "sentences in a second file, <out>.sentences.jsonl, and no overlapping spans)")
     e.add_argument("--rules-only", action="store_true", help="use the rule pipeline even if a trained model exists")
     e.set_defaults(action_func=run_export)
 
@@ -60,7 +63,10 @@ def register(sub) -> None:
     i.add_argument("--annotator", help="whose annotations to take (Label Studio: e-mail or user id) "
                    "or, for doccano, the annotator's name")
     i.add_argument("--corpus", default="corpus", help="the corpus the texts must match (default: corpus)")
-    i.add_argument("--replace", action="store_true", help="replace --out instead of merging by report id")
+    i.add_argument("--replace", action="store_true",
+                   help="let the import remove annotations of the imported reports and add labels the "
+                        "file does not use yet (without it such an import is refused); other reports "
+                        "and other annotation kinds always stay")
     i.set_defaults(action_func=run_import)
 
     a = acts.add_parser("agreement", help="span F1 and Cohen's kappa per label between two annotators",
@@ -129,9 +135,48 @@ def run_export(args) -> int:
         write_text_atomic(config, labelstudio.labeling_config())
         print(f"wrote {len(docs)} task(s) to {out} and the labeling config to {config}")
     else:
-        write_text_atomic(out, doccano.export_text(docs, relations=args.relations))
-        print(f"wrote {len(docs)} example(s) to {out}")
+        # A default doccano project drops overlapping spans: the sentence labels, which hold
+        # amounts, go to a project of their own unless the project allows overlaps.
+        groups = [(out, None)] if args.overlapping else [(out, "label"), (out.with_name(out.stem + ".sentences.jsonl"), "sentence")]
+        for path, group in groups:
+            write_text_atomic(path, doccano.export_text(docs, relations=args.relations and group != "sentence",
+                                                        group=group, overlapping=args.overlapping))
+        labels_file = out.with_name("label_config.json")
+        write_text_atomic(labels_file, doccano.label_config())
+        written = [str(labels_file)]
+        if args.relations:
+            write_text_atomic(out.with_name("relation_config.json"), doccano.relation_config())
+            written.append(str(out.with_name("relation_config.json")))
+        print(f"wrote {len(docs)} example(s) to {', '.join(str(p) for p, _ in groups)} and the labels "
+              f"to {', '.join(written)} (import them into the doccano project first)")
     return 1 if failed else 0
+
+
+def _merged_outputs(args, outputs):
+    """The records to write: each imported record merged into the file's record of its report.
+
+    Returns (outputs, removals, notes); removals are what the merge would take
+    out of the corpus, refused unless ``--replace``.
+    """
+    from ..annotate.convert import file_labels, merge_record
+    from ..corpus.records import kind_of, load_records, tool_labels
+
+    offered = set(tool_labels())
+    result, removals, notes = {}, [], []
+    for path, records in outputs.items():
+        existing = load_records(path) if path.exists() else {}  # a broken file is refused, not overwritten
+        kind = kind_of(path, next(iter(records.values()), None))
+        scope = offered & file_labels(kind, existing) if file_labels(kind, existing) and not args.replace \
+            else offered
+        result[path] = {}
+        for rid, record in records.items():
+            merged, removed, left_out = merge_record(kind, existing.get(rid), record, scope)
+            result[path][rid] = merged
+            removals += [f"{path.name}: report {rid}: {r}" for r in removed]
+            if left_out:
+                notes.append(f"{path.name}: report {rid}: {', '.join(left_out)} spans left out: {path.name} "
+                             "has no such labels (--replace takes them)")
+    return result, removals, notes
 
 
 def run_import(args) -> int:
@@ -143,12 +188,19 @@ def run_import(args) -> int:
     reader = labelstudio.read_export if args.format == "label-studio" else doccano.read_export
     try:
         docs, warnings = reader(args.export, corpus=args.corpus, annotator=args.annotator)
-        outputs = outputs_for(args.out, docs, args.kind)
-    except (ToolFormatError, ValueError) as exc:
+        if not docs:
+            raise ToolFormatError(f"{args.export}: no annotated task to import")
+        outputs, removals, notes = _merged_outputs(args, outputs_for(args.out, docs, args.kind))
+    except (ToolFormatError, CorpusFormatError, ValueError) as exc:
         error(f"nothing written:\n{exc}")
         return 1
-    for w in warnings:
+    for w in warnings + notes:
         print(f"govie: warning: {w}", file=sys.stderr)
+    if removals and not args.replace:
+        shown = "\n".join(removals[:20]) + (f"\n… and {len(removals) - 20} more" if len(removals) > 20 else "")
+        error(f"nothing written: the import would remove {len(removals)} existing annotation(s); "
+              f"pass --replace if the annotator meant to remove them:\n{shown}")
+        return 1
     texts = {doc.report_id: doc.text for doc in docs}
     problems = []
     for path, records in outputs.items():
@@ -161,7 +213,7 @@ def run_import(args) -> int:
         error("nothing written; the imported annotations break the corpus rules:\n" + "\n".join(problems))
         return 1
     try:
-        write_kinds(outputs, merge=not args.replace)
+        write_kinds(outputs, merge=True)
     except (CorpusFormatError, OSError) as exc:
         error(f"nothing written: {exc}")
         return 1

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import sys
@@ -24,9 +23,10 @@ def register(sub) -> None:
     p.add_argument("files", nargs="+", metavar="DIR|GLOB|FILE|-", help="report files, folders or glob patterns")
     p.add_argument("--encoding", metavar="CODEC", help="decode text and HTML files with CODEC instead of "
                    "telling it from the bytes (e.g. gb18030, big5, utf-16); PDF and Office files carry their own")
-    p.add_argument("--format", choices=["json", "jsonl", "csv", "parquet"], default="json",
+    p.add_argument("--format", choices=["json", "jsonl", "csv", "xlsx", "parquet"], default="json",
                    help="json: a list of reports (with --out: DIR/<name>.json each); jsonl: a report per line; "
-                        "csv: an entity per row; parquet: with --scheduler and --out, Parquet partitions")
+                        "csv: an entity per row (with --out: one table per kind, see govie.to_frames); "
+                        "xlsx, parquet: one table per kind, needs --out (with --scheduler: Parquet partitions)")
     p.add_argument("--out", metavar="DIR", help="write files into DIR instead of printing (json: DIR/<name>.json and "
                    "DIR/<name>.txt, the text read, with <name> the input's path relative to the inputs' common "
                    "folder; jsonl: appended to DIR/reports.jsonl; csv: DIR/entities.csv)")
@@ -92,16 +92,25 @@ class _Stream:
         self.out.flush()
 
 
-class _CsvFile(_Stream):
-    """DIR/entities.csv, written whole at the end of the run (temporary file, then rename)."""
+class _Tables:
+    """DIR/<kind>.csv|xlsx|parquet, one table per kind (govie.to_frames), written at the end of the run.
 
-    def __init__(self, root):
+    The tables of a corpus are built from every report, so this holds the reports' dicts
+    (not their texts) until the end; each file is written to a temporary name and renamed.
+    """
+
+    def __init__(self, root, fmt: str):
         from ..batch import SafeFolder
-        self.folder = SafeFolder(root)
-        super().__init__("csv", io.StringIO())
+        SafeFolder(root)            # the same checks of --out as the other writers
+        self.root, self.fmt, self.reports = root, fmt, []
+
+    def write(self, rep: dict) -> None:
+        self.reports.append(rep)
 
     def close(self) -> None:
-        self.folder.write_atomic("entities.csv", self.out.getvalue())
+        from ..frames import to_frames, write_tables
+        for path in write_tables(to_frames(self.reports), self.root, self.fmt):
+            print(f"wrote {path}", file=sys.stderr)
 
 
 def _error(message: str) -> int:
@@ -118,8 +127,8 @@ def run(args) -> int:
     if args.scheduler:
         from ..distributed import run_cli
         return run_cli(args)
-    if args.format == "parquet":
-        return _error("--format parquet is written by a Dask run (--scheduler ADDRESS --out DIR)")
+    if args.format in ("xlsx", "parquet") and not args.out:
+        return _error(f"--format {args.format} writes one file per table: give --out DIR")
     inputs = find_inputs(args.files)
     if not inputs:
         return _error("no report files found in " + " ".join(args.files))
@@ -136,7 +145,7 @@ def run(args) -> int:
                 written = parent_writer.written_sources()
                 inputs = [i for i in inputs if i.path not in written]
         elif args.out:
-            parent_writer = _CsvFile(args.out)
+            parent_writer = _Tables(args.out, args.format)
         elif not args.summary:
             parent_writer = _Stream(args.format, sys.stdout)
     except BatchError as exc:

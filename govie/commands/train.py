@@ -22,10 +22,13 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..evaluation.gold import corpus_reports
+    from ..corpus.gold import corpus_reports
     from ..pipeline import load
     from ..training.ner import assemble, corpus_texts, generated_texts, train_ner
 
+    from ..progress import prepare_out
+
+    prepare_out(args.out)  # a folder that cannot be written fails now, not after the training
     rules = load(rules_only=True)
     ids = {rid for rid, _ in corpus_reports(args.corpus)[:args.reports]} if args.reports else None
     train = corpus_texts(args.corpus, ids, nlp=rules) + generated_texts(args.generated, args.seed)

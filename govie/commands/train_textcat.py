@@ -21,7 +21,7 @@ def register(sub) -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--exclude", action="append", default=[], metavar="REPORT_ID",
                    help="leave a corpus report out of training (repeatable)")
-    p.add_argument("--quiet", action="store_true", help="do not print spaCy's training log")
+    p.add_argument("--quiet", action="store_true", help="do not print spaCy's training log (the progress bar stays)")
     p.set_defaults(func=run)
 
 
@@ -30,6 +30,6 @@ def run(args) -> int:
 
     log = None if args.quiet else sys.stdout
     train_textcat(args.out, corpus=args.corpus, extra=args.extra, seed=args.seed, exclude=args.exclude,
-                  config=args.config or CONFIG, log=log)
+                  config=args.config or CONFIG, log=log, progress=True)
     print(f"sentence classifier saved to {args.out}")
     return 0

@@ -113,9 +113,15 @@ def iter_jsonl(path: str | os.PathLike, issues: list | None = None) -> Iterator[
                 if not line.strip():
                     continue
                 try:
-                    value = json.loads(line)
+                    value = json.loads(line, parse_constant=_refuse_constant)
                 except json.JSONDecodeError as exc:
                     _fail(issues, path, number, f"broken JSON: {exc.msg} (column {exc.colno})")
+                    continue
+                except RecursionError:
+                    _fail(issues, path, number, "JSON nested too deeply")
+                    continue
+                except ValueError as exc:  # NaN, Infinity
+                    _fail(issues, path, number, str(exc))
                     continue
                 if not isinstance(value, dict):
                     _fail(issues, path, number, f"expected a JSON object, found {type(value).__name__}")
@@ -123,6 +129,10 @@ def iter_jsonl(path: str | os.PathLike, issues: list | None = None) -> Iterator[
                 yield number, value
         except UnicodeDecodeError as exc:
             _fail(issues, path, None, f"not UTF-8: {exc.reason} at byte {exc.start}")
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def _fail(issues, path, line, message):

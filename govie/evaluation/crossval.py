@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 import spacy
+from tqdm import tqdm
 
 from ..extract import extract
 from ..pipeline import load
@@ -49,7 +50,7 @@ def entity_spans(report) -> set[tuple[str, int, int]]:
 
 
 def cross_validate(corpus="corpus", n_generated: int = 1500, seed: int = 0, max_steps: int = 800,
-                   quiet: bool = True, specs=None) -> dict[str, dict[str, PRF]]:
+                   quiet: bool = True, specs=None, progress: bool = True) -> dict[str, dict[str, PRF]]:
     """Scores per system and label; with ``specs``, each fold's model is also scored on them.
 
     The rules were written while reading the corpus, so on its gold they are
@@ -64,7 +65,7 @@ def cross_validate(corpus="corpus", n_generated: int = 1500, seed: int = 0, max_
     cases = spec_cases(specs) if specs else []
     generated = generated_texts(n_generated, seed)
     dev = generated_texts(200, seed + 1)
-    for rid, path in reports:
+    for rid, path in tqdm(reports, desc="cross-validation", unit="fold", disable=not progress):
         others = {r for r, _ in reports if r != rid}
         with tempfile.TemporaryDirectory() as tmp:
             sink = io.StringIO() if quiet else None

@@ -23,7 +23,8 @@ SPECS = Path(__file__).resolve().parents[2] / "tests" / "specs" / "indicators.js
 def report(corpus, nlp, show_errors: bool = False, cross_validate: bool = False) -> str:
     parts = []
     if SPECS.exists() and DEFAULT_MODEL.exists():
-        scores = score_indicator_specs(SPECS, {"rules": load(rules_only=True), "combined": load()})
+        scores = score_indicator_specs(SPECS, {"rules": load(rules_only=True),
+                                                    "combined": nlp if "ner" in nlp.pipe_names else load()})
         parts.append(format_table(f"INDICATOR names on held-out specs ({SPECS.name}, exact span)", scores))
     if cross_validate:
         parts.append(format_cross_validation(run_cross_validation(corpus, specs=SPECS if SPECS.exists() else None)))

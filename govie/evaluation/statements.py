@@ -128,7 +128,9 @@ def leave_one_report_out(corpus: str | Path, threshold: float, seed: int = 0) ->
     from ..statements.training import corpus_units, select, train_textcat
 
     out = {"narrative": [], "all": [], "narrative_argmax": [], "all_argmax": [], "folds": []}
-    for rid, _ in corpus_reports(corpus):
+    from tqdm import tqdm
+
+    for rid, _ in tqdm(corpus_reports(corpus), desc="cross-validation (sentences)", unit="fold"):
         nlp = train_textcat(corpus=corpus, exclude=[rid], seed=seed)
         classifier = StatementClassifier.from_nlp(nlp)
         units = select(corpus_units(corpus, nlp), include=[rid])

@@ -29,7 +29,7 @@ from spacy.vocab import Vocab
 from spacy.training import Example
 from spacy.util import fix_random_seed, load_config, registry
 
-from ..evaluation.gold import corpus_reports, load_gold
+from ..corpus.gold import corpus_reports, load_gold
 from ..reading import clean, read_text as read
 from ..segment import GenreTokenizer
 from ..sentences import describe_sentence, split_sentences
@@ -144,10 +144,13 @@ def statement_examples(corpus: str, extra: Optional[str] = None, use_extra: bool
 
 def train_textcat(out: str | Path | None = None, corpus: str | Path = "corpus", extra: str | Path | None = None,
                   seed: int = 0, exclude: Iterable[str] = (), config: str | Path = CONFIG,
-                  overrides: dict | None = None, log: io.TextIOBase | None = None) -> Language:
+                  overrides: dict | None = None, log: io.TextIOBase | None = None,
+                  progress: bool = False) -> Language:
     """Train the classifier (reproducibly: ``seed`` fixes every random choice); save it to ``out`` if given.
 
     ``exclude`` leaves reports out of training (leave-one-report-out); they become the dev set.
+    ``progress`` draws a bar over the training steps on stderr.  The model is
+    written to a folder beside ``out`` and moved into place when complete.
     """
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as train_loop
@@ -158,6 +161,14 @@ def train_textcat(out: str | Path | None = None, corpus: str | Path = "corpus", 
                 "corpora.dev.include": exclude or None}
     settings.update(overrides or {})
     cfg = load_config(config, overrides=settings, interpolate=False)
+    if progress:
+        from ..progress import with_progress
+
+        cfg = with_progress(cfg, "sentence classifier")
+    if out is not None:
+        from ..progress import prepare_out
+
+        prepare_out(out)  # before training, not after
     fix_random_seed(seed)
     nlp = init_nlp(cfg, use_gpu=-1)
     fix_random_seed(seed)
@@ -171,6 +182,8 @@ def train_textcat(out: str | Path | None = None, corpus: str | Path = "corpus", 
                        "trained on; `govie evaluate --task statements --cross-validate` measures it "
                        "leave-one-report-out."})
     if out is not None:
-        Path(out).mkdir(parents=True, exist_ok=True)
-        nlp.to_disk(out)
+        from ..progress import atomic_dir
+
+        with atomic_dir(out) as tmp:
+            nlp.to_disk(tmp)
     return nlp

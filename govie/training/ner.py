@@ -20,9 +20,11 @@ from importlib import resources
 from pathlib import Path
 
 import spacy
+from spacy import util
 from spacy.tokens import DocBin
 
-from ..evaluation.gold import corpus_reports, load_gold
+from ..corpus.gold import corpus_reports, load_gold
+from ..progress import atomic_dir, with_progress
 from ..reading import clean, read_text as read
 from .generate import generate
 
@@ -158,7 +160,9 @@ def train_ner(out_dir: str | Path, train_texts: list[LabelledText], dev_texts: l
         if max_steps is not None:
             overrides["training.max_steps"] = max_steps
             overrides["training.eval_frequency"] = max(10, max_steps // 4)
-        spacy_train(config_path(), out_dir, use_gpu=-1, overrides=overrides)
+        config = with_progress(util.load_config(config_path(), overrides=overrides, interpolate=False), "NER")
+        config.to_disk(Path(tmp) / "ner.cfg")
+        spacy_train(Path(tmp) / "ner.cfg", out_dir, use_gpu=-1)
     if report.misaligned:
         log.warning("%d gold spans do not fit the tokens and were left out of training, e.g. %s",
                     len(report.misaligned), report.misaligned[:3])
@@ -172,8 +176,6 @@ def assemble(ner_dir: str | Path, out: str | Path) -> Path:
     nlp = load(rules_only=True)
     trained = spacy.load(ner_dir)
     nlp.add_pipe("ner", source=trained, first=True)
-    out = Path(out)
-    if out.exists():
-        shutil.rmtree(out)
-    nlp.to_disk(out)
-    return out
+    with atomic_dir(out) as tmp:
+        nlp.to_disk(tmp)
+    return Path(out)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import regex
 
-from ..evaluation.gold import corpus_reports
+from ..corpus.gold import corpus_reports
+from ..progress import atomic_dir, prepare_out
 from ..reading import clean, read_text as read
 from ..segment.tokenizer import DEFAULT_PKUSEG_MODEL, segment_words
 from .generate import generate
@@ -43,18 +44,16 @@ def train_segmenter(corpus: str | Path = "corpus", out: str | Path = DEFAULT_PKU
     texts += [ex.text for ex in generate(n_generated, seed=seed)]
     lines = segmented_lines(texts)
     held_out = lines[::20]
-    out = Path(out)
-    with tempfile.TemporaryDirectory() as tmp:
+    out = prepare_out(out)
+    with tempfile.TemporaryDirectory() as tmp, atomic_dir(out) as model:
         train_file, test_file = Path(tmp) / "train.txt", Path(tmp) / "test.txt"
         train_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
         test_file.write_text("\n".join(held_out) + "\n", encoding="utf-8")
-        if out.exists():
-            shutil.rmtree(out)
         cwd = os.getcwd()
         os.chdir(tmp)  # pkuseg writes its scratch files into the working directory
         try:
             with contextlib.redirect_stdout(io.StringIO()):
-                spacy_pkuseg.train(str(train_file), str(test_file), str(out), train_iter=iterations)
+                spacy_pkuseg.train(str(train_file), str(test_file), str(model), train_iter=iterations)
         finally:
             os.chdir(cwd)
     return out
