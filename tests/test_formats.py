@@ -182,7 +182,7 @@ def govie_cli(*args):
 
 
 def test_one_batch_reads_every_format_and_names_the_bad_files():
-    files = sorted(str(p) for p in FIXTURES.iterdir() if p.suffix != ".py")
+    files = sorted(str(p) for p in FIXTURES.iterdir() if p.suffix in (".txt", ".pdf", ".docx", ".xlsx", ".xls", ".html"))
     r = govie_cli("extract", "--format", "json", *files)
     assert r.returncode == 1  # the encrypted PDF failed, the others went on
     assert "encrypted.pdf: an encrypted PDF" in r.stderr
