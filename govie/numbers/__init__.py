@@ -56,8 +56,20 @@ def _to_float(d: Decimal) -> float:
         return float(round(d, 6))
 
 
+# More integer digits than any amount ever written (10^18 yuan): a longer run is
+# an identifier or noise, refused as a number rather than overflowing the context.
+_MAX_INTEGER_DIGITS = 18
+
+
 def _decimal(number: str) -> Decimal | None:
-    """An Arabic or Chinese numeral as a Decimal; None if it is not a number."""
+    """An Arabic or Chinese numeral as a Decimal; None if it is not a (plausible) number."""
+    d = _any_decimal(number)
+    if d is None or not d.is_finite() or d.adjusted() >= _MAX_INTEGER_DIGITS:
+        return None
+    return d
+
+
+def _any_decimal(number: str) -> Decimal | None:
     text = number.translate(_FULLWIDTH).replace(",", "").replace(" ", "").replace("−", "-")
     if not text:
         return None
