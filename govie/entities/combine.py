@@ -33,7 +33,9 @@ what the model adds.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, insort
 from dataclasses import dataclass
+from itertools import accumulate
 from functools import lru_cache
 from importlib import resources
 
@@ -117,43 +119,58 @@ def read_by_rules(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _opener(doc: Doc, start: int) -> str:
+def _opener(text: str, start: int) -> str:
     """The character that opens the clause or cell at ``start`` ('' at the text's start).
 
     A bare line break is no boundary: PDF text wraps lines inside sentences.
     """
-    before = doc.text[max(0, start - 40):start].rstrip(" \n")
+    before = text[max(0, start - 40):start].rstrip(" \n")
     return before[-1] if before else ""
 
 
-def opens_clause(doc: Doc, start: int, end: int) -> bool:
+def opens_clause(text: str, start: int, end: int) -> bool:
     """A name starts a cell or a clause and does not run across one."""
     policy = _policy()
-    opener = _opener(doc, start)
+    opener = _opener(text, start)
     return (not opener or opener in policy["prose_openers"] + policy["cell_openers"]) \
-        and _CLAUSE_PUNCT.search(doc.text, start, end) is None
+        and _CLAUSE_PUNCT.search(text, start, end) is None
+
+
+class SpanIndex:
+    """Spans sorted by start with the running maximum of their ends: an overlap test is a
+    bisection, so checking every candidate of a long table against every span stays linear."""
+
+    def __init__(self, spans=()):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_ends = list(accumulate((e for _, e in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans that start before ``end``
+        return i > 0 and self.max_ends[i - 1] > start
 
 
 def _overlaps(spans, start: int, end: int) -> bool:
+    if isinstance(spans, SpanIndex):
+        return spans.overlaps(start, end)
     return any(s < end and start < e for s, e in spans)
 
 
-def _overlaps_label(doc: Doc, start: int, end: int, labels) -> bool:
-    return _overlaps([(m.start, m.end) for m in mentions_of(doc) if m.label in labels], start, end)
-
-
-def value_after(doc: Doc, end: int, claimed=()) -> FollowingValue | None:
+def value_after(doc: Doc, end: int, claimed=(), text: str | None = None) -> FollowingValue | None:
     """The value that follows a name ending at ``end``, if there is one the rules have not used.
 
     A qualitative word counts only as a cell of its own (after a separator or a
     cue, before the end of the cell or clause): in prose, 服务质量提升明显 is no
     indicator with the value 提升.
     """
-    text = doc.text
+    text = doc.text if text is None else text  # Doc.text is rebuilt on every access
     lead = _value_lead().match(text, end)
     at, cued = lead.end(), lead.group("cue") is not None
-    for m in mentions_of(doc):
-        if m.start == at and m.label in AMOUNT_LABELS:
+    mentions = mentions_of(doc)  # sorted by start
+    for m in mentions[bisect_left(mentions, at, key=lambda x: x.start):]:
+        if m.start != at:
+            break
+        if m.label in AMOUNT_LABELS:
             if _overlaps(claimed, m.start, m.end):
                 return None
             return FollowingValue(m.start, m.end, cued, m.label)
@@ -163,24 +180,24 @@ def value_after(doc: Doc, end: int, claimed=()) -> FollowingValue | None:
     return None
 
 
-def is_statistic(doc: Doc, start: int, value: FollowingValue) -> bool:
+def is_statistic(text: str, start: int, value: FollowingValue) -> bool:
     """A count or a sum in running text without an indicator cue (共接收隔离人员 7976 人)."""
-    opener = _opener(doc, start)
+    opener = _opener(text, start)
     in_prose = opener != "" and opener in _policy()["prose_openers"]
     return in_prose and value.label in COUNT_LABELS and not value.cued
 
 
-def _statement_key(doc: Doc, start: int, end: int, value_start: int, value_end: int) -> tuple[str, str]:
+def _statement_key(text: str, start: int, end: int, value_start: int, value_end: int) -> tuple[str, str]:
     """Name and value without the PDF's line breaks and spaces: equal keys are one statement printed twice."""
-    return (regex.sub(r"\s", "", doc.text[start:end]), regex.sub(r"\s", "", doc.text[value_start:value_end]))
+    return (regex.sub(r"\s", "", text[start:end]), regex.sub(r"\s", "", text[value_start:value_end]))
 
 
-def _rule_statements(doc: Doc) -> set[tuple[str, str]]:
+def _rule_statements(doc: Doc, text: str) -> set[tuple[str, str]]:
     keys = set()
     for ind in doc._.indicators or []:
         for v in (ind.actual, ind.target):
             if v is not None:
-                keys.add(_statement_key(doc, *ind.name_span, v.start, v.end))
+                keys.add(_statement_key(text, *ind.name_span, v.start, v.end))
     return keys
 
 
@@ -189,26 +206,35 @@ class EntityCombiner:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        # The INDICATOR mentions are this loop's own, which never overlap: sorted, the one
+        # starting last before a name's end is the only one that can overlap it.
+        names: list[tuple[int, int]] = sorted((m.start, m.end) for m in mentions_of(doc) if m.label == "INDICATOR")
         for start, end in rule_indicator_names(doc):
-            if not _overlaps_label(doc, start, end, ("INDICATOR",)):
+            i = bisect_left(names, (end,))
+            if not (i > 0 and names[i - 1][1] > start):
                 add_mention(doc, Mention("INDICATOR", start, end, NAME_ONLY, source="rules"))
-        claimed = read_by_rules(doc)
-        recorded = _rule_statements(doc)
+                insort(names, (start, end))
+        claimed = SpanIndex(read_by_rules(doc))
+        # doc.ents never overlap, so the INDICATOR mentions this loop adds (inside earlier
+        # ents) cannot overlap a later ent: the index is built once.
+        taken = SpanIndex((m.start, m.end) for m in mentions_of(doc) if m.label in ("INDICATOR",) + AMOUNT_LABELS)
+        text = doc.text  # read once: Doc.text joins every token on each access
+        recorded = _rule_statements(doc, text)
         for ent in doc.ents:
             if ent.label_ != "INDICATOR":
                 continue
             start, end = ent.start_char, ent.end_char
-            cue = _trailing_cue().search(doc.text, start, end)
+            cue = _trailing_cue().search(text, start, end)
             if cue is not None and cue.start() > start:
                 end = cue.start()
-            if _overlaps(claimed, start, end) or _overlaps_label(doc, start, end, ("INDICATOR",) + AMOUNT_LABELS) \
-                    or not opens_clause(doc, start, end) \
-                    or _qualitative().fullmatch(doc.text, start, end) or not balanced(doc.text[start:end]):
+            if claimed.overlaps(start, end) or taken.overlaps(start, end) \
+                    or not opens_clause(text, start, end) \
+                    or _qualitative().fullmatch(text, start, end) or not balanced(text[start:end]):
                 continue
-            value = value_after(doc, end, claimed)
-            if value is None or is_statistic(doc, start, value):
+            value = value_after(doc, end, claimed, text)
+            if value is None or is_statistic(text, start, value):
                 continue
-            key = _statement_key(doc, start, end, value.start, value.end)
+            key = _statement_key(text, start, end, value.start, value.end)
             if key in recorded:   # a repeated block: the statement is recorded at its first occurrence
                 continue
             recorded.add(key)

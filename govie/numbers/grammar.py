@@ -54,7 +54,7 @@ def patterns() -> dict:
     infix = _alternation(approx["infix_words"])
     # Spaces a PDF leaves between number and unit.  Line breaks are not allowed:
     # the clean view joins those that split an amount (reading/clean.py).
-    ws = r"[ \t\u3000]*"
+    ws = r"[ \t\u3000]{0,8}"  # bounded: an unbounded run is rescanned from each of its positions
     core = (
         rf"(?P<sym>{symbols})?{ws}"
         r"(?:"
