@@ -20,3 +20,19 @@ def corpus_dir():
 
 def entities(report, label=None):
     return [e for e in report.entities if label is None or e["label"] == label]
+
+
+# Hypothesis profiles: "ci" (the default) is derandomised with a fixed example
+# count so the suite is reproducible and fast; HYPOTHESIS_PROFILE=long is for a
+# local search with many more examples.  No deadline: the first example loads
+# the pipeline, and the machine may be shared.
+import os
+
+from hypothesis import HealthCheck, settings
+
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("ci", derandomize=True, max_examples=120, deadline=None,
+                          suppress_health_check=_SLOW_OK, print_blob=True)
+settings.register_profile("long", max_examples=2000, deadline=None,
+                          suppress_health_check=_SLOW_OK, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

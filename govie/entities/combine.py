@@ -35,6 +35,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 from functools import lru_cache
 from importlib import resources
 
@@ -165,6 +166,8 @@ def opens_clause(text: str, start: int, end: int) -> bool:
 
 
 def _overlaps(spans, start: int, end: int) -> bool:
+    if isinstance(spans, SpanIndex):
+        return spans.overlaps(start, end)
     return any(s < end and start < e for s, e in spans)
 
 

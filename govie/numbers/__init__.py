@@ -59,6 +59,11 @@ def _to_float(d: Decimal) -> float:
 _PLAIN_ARABIC = regex.compile(r"-?\d{1,20}(?:\.\d{1,12})?")
 
 
+# More integer digits than any amount ever written (10^18 yuan): a longer run is
+# an identifier or noise, refused as a number rather than overflowing the context.
+_MAX_INTEGER_DIGITS = 18
+
+
 def _decimal(number: str) -> Decimal | None:
     """An Arabic or Chinese numeral as a Decimal; None if it is not a number of the genre.
 

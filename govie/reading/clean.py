@@ -22,6 +22,9 @@ from ..numbers.grammar import lexicon
 # Full-width ASCII forms and the ideographic space become their ASCII twins.
 _HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _HALF_WIDTH[0x3000] = 0x20
+# A lone surrogate (possible in JSON exports) cannot be encoded and breaks spaCy;
+# it becomes U+FFFD, one character for one, so offsets do not move.
+_HALF_WIDTH.update({c: 0xFFFD for c in range(0xD800, 0xE000)})
 
 
 def _units_by_length() -> tuple[str, str]:

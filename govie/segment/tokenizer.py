@@ -112,6 +112,12 @@ def segment(text: str, segmenter: str = "jieba", model=None) -> list[str]:
     return [w for w in segment_words(text, segmenter, model) if not w.isspace()]
 
 
+# A run of whitespace is at most this many tokens: the rest of a longer run (a
+# page of blank lines, 50,000 spaces) joins the last one, so the models' time and
+# memory, which go by tokens, follow the text and not its padding.
+MAX_SPACE_TOKENS = 8
+
+
 def _words_and_spaces(words: list[str]) -> tuple[list[str], list[bool]]:
     """spaCy's words/spaces: a single space after a word becomes its trailing space.
 
@@ -119,12 +125,21 @@ def _words_and_spaces(words: list[str]) -> tuple[list[str], list[bool]]:
     (spaCy's general get_words_and_spaces aligns against the text and is slower).
     """
     out, spaces = [], []
+    run, tail = 0, []  # whitespace tokens in a row; the pieces of the last one beyond the limit
     for word in words:
         if word == " " and out and not spaces[-1] and not out[-1].isspace():
             spaces[-1] = True
+        elif run >= MAX_SPACE_TOKENS and word.isspace():
+            tail.append(word)
         else:
+            if tail:
+                out[-1] = out[-1] + "".join(tail)
+                tail = []
             out.append(word)
             spaces.append(False)
+            run = run + 1 if word.isspace() else 0
+    if tail:
+        out[-1] = out[-1] + "".join(tail)
     return out, spaces
 
 

@@ -34,7 +34,7 @@ def sentence_rules() -> SentenceRules:
     with resources.files(__package__).joinpath("splitting.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
     items = numbering().alternation(sentence_items_only=True)
-    space = r"[ \t\u3000]*"
+    space = r"[ \t\u3000]{0,64}"  # bounded: from every position of a long run it would rescan the run
     item_after, enum_after = data["item_after"], data["enumeration_after"]
     cells = "|".join(f"(?:{p})" for p in data["cell_lines"])
     return SentenceRules(
