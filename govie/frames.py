@@ -11,7 +11,8 @@ Every table has a ``source`` column (the report's file) and one row per item:
 ``reports`` a row per report (department, year, score, grade), ``budget`` a row
 per report with every budget field, ``entities`` a row per amount,
 ``indicators`` a row per indicator (target and actual flattened to
-``target_text``, ``target_value``, ``target_unit`` …), ``statements`` a row
+``target_text``, ``target_value``, ``target_unit`` …; where govie read it,
+the indicator's own ``source`` key, is ``found_in``), ``statements`` a row
 per problem or remedy sentence (``kind``), ``audit`` a row per finding.
 :func:`write_tables` writes them as CSV, XLSX or Parquet files.
 """

@@ -1,4 +1,5 @@
 """Reports as tables: to_frames, write_tables, to_json, repr and `govie extract --format csv|xlsx|parquet`."""
+import inspect
 import json
 import subprocess
 import sys
@@ -97,3 +98,13 @@ def test_extract_command_writes_one_table_per_kind(tmp_path):
     r = subprocess.run([sys.executable, "-m", "govie", "extract", "--format", "xlsx", str(RAW[0])],
                        cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 2 and "--out" in r.stderr
+
+
+def test_the_public_api_is_documented():
+    import inspect
+
+    for name in govie.__all__:
+        obj = getattr(govie, name)
+        if callable(obj):
+            assert inspect.getdoc(obj), name
+    assert "to_frames" in govie.__all__ and inspect.getdoc(govie.Report.to_json)

@@ -288,3 +288,26 @@ def test_doccano_duplicates_nesting_and_nan(tmp_path, capsys):
     assert f"{export}:2: report" in err and "again (first on line 1)" in err
     assert f"{export}:3: JSON nested too deeply" in err and f"{export}:4: NaN" in err
     assert not (tmp_path / "amounts.jsonl").exists()
+
+
+def test_a_real_label_studio_1_23_export_imports_losslessly(tmp_path, capsys):
+    """Exported by Label Studio 1.23.2 itself after accepting govie's pre-annotations (see the fixture README)."""
+    export = FIXTURES / "label_studio_1.23_export.json"
+    assert run_import("label-studio", export, tmp_path / "a", "--annotator", "admin@example.com", corpus=CORPUS) == 1
+    assert "names users by id only" in capsys.readouterr().err
+    out = tmp_path / "annotations"
+    assert run_import("label-studio", export, out, "--annotator", "1", corpus=CORPUS) == 0
+    amounts, indicators, sentences = (load_records(out / f"{k}.jsonl") for k in ("amounts", "indicators", "sentences"))
+    for task in json.loads(export.read_text(encoding="utf-8")):
+        rid, result = task["data"]["report"], task["annotations"][0]["result"]
+        regions = {(r["value"]["start"], r["value"]["end"], r["value"]["labels"][0]) for r in result
+                   if r["type"] == "labels"}
+        assert {(s["start"], s["end"], s["label"]) for s in amounts[rid]["spans"]} == \
+               {x for x in regions if x[2] in ("MONEY", "PERCENT", "QUANTITY", "DATE", "ORG")}
+        assert len(indicators[rid]["indicators"]) == sum(x[2] == "INDICATOR" for x in regions)
+        assert sum((i["target"] is not None) + (i["actual"] is not None) for i in indicators[rid]["indicators"]) \
+            == sum(r["type"] == "relation" for r in result)
+        assert {(s["start"], s["end"]) for k in ("problems", "remedies") for s in sentences[rid][k]} == \
+               {x[:2] for x in regions if x[2] in ("PROBLEM", "REMEDY")}
+        assert amounts[rid]["annotator"] == "label-studio:1"
+    assert main(["annotate", "validate", str(out), "--corpus", str(CORPUS)]) == 0

@@ -266,7 +266,11 @@ def _read(path: str | os.PathLike, corpus: str | os.PathLike = "corpus",
                                                         f"starts at {doc.region(source).label}")
         docs.append(doc)
     if annotator is not None and not matched and data:
+        ids_only = everyone and all(w.startswith("label-studio:") for w in everyone)
+        hint = (" (this export names users by id only, as Label Studio's JSON export does: give the id, "
+                "shown under Organization in Label Studio)" if ids_only and "@" in annotator
+                else " (give an e-mail or a user id)")
         out.error("", f"no annotation by {annotator!r}; the export has annotations by "
-                      f"{', '.join(sorted(everyone)) or 'nobody'} (give an e-mail or a user id)")
+                      f"{', '.join(sorted(everyone)) or 'nobody'}{hint}")
     out.raise_if_any()
     return docs, out.warnings
