@@ -18,8 +18,9 @@ if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
 if not Doc.has_extension("table_units"):
     Doc.set_extension("table_units", default=None)
-if not Doc.has_extension("longest_mention"):   # so that overlaps() need not scan every mention
-    Doc.set_extension("longest_mention", default=0)
+# The longest mention so far: an overlap query looks back no further than this.
+if not Doc.has_extension("mention_reach"):
+    Doc.set_extension("mention_reach", default=0)
 
 AMOUNT_SPANS = "amounts"
 
@@ -42,7 +43,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
 def add_mention(doc: Doc, mention: Mention) -> None:
     """Keep ``doc._.mentions`` sorted and mirror the mention as a token span."""
     insort(mentions_of(doc), mention, key=lambda x: x.start)
-    doc._.longest_mention = max(doc._.longest_mention or 0, mention.end - mention.start)
+    doc._.mention_reach = max(doc._.mention_reach, mention.end - mention.start)
     span = doc.char_span(mention.start, mention.end, label=mention.label, alignment_mode="expand")
     if span is not None:
         group = doc.spans.setdefault(AMOUNT_SPANS, [])
@@ -50,12 +51,13 @@ def add_mention(doc: Doc, mention: Mention) -> None:
 
 
 def overlaps(doc: Doc, start: int, end: int) -> bool:
-    """Whether a mention overlaps ``[start, end)``: only mentions starting within the
-    longest mention's length before ``start`` can, so the check costs O(log n + k)."""
+    """Whether a mention overlaps ``[start, end)``: a binary search, then the few mentions near it."""
     mentions = mentions_of(doc)
-    i = bisect_left(mentions, end, key=lambda x: x.start)   # mentions[:i] start before end
-    reach = start - (doc._.longest_mention or 0)
-    while i > 0 and mentions[i - 1].start >= reach:
+    if mentions and not doc._.mention_reach:   # mentions put there by other means than add_mention
+        doc._.mention_reach = max(m.end - m.start for m in mentions)
+    i = bisect_left(mentions, end, key=lambda m: m.start)   # mentions before i start before ``end``
+    earliest = start - doc._.mention_reach
+    while i > 0 and mentions[i - 1].start >= earliest:
         i -= 1
         if mentions[i].end > start:
             return True
