@@ -39,7 +39,7 @@ def test_corpus_reports_give_the_pipelines_amounts_and_its_score(corpus_dir, nlp
     gold = load_gold(corpus_dir, "amounts")
     scored = 0
     for rid, path in corpus_reports(corpus_dir):
-        text = govie.read(path)
+        text = str(govie.read(path))
         fast_entities, pipeline_entities = govie.amounts(text), pipeline_amounts(text, nlp)
         assert fast_entities == pipeline_entities, rid
         if rid not in gold:
@@ -80,7 +80,7 @@ _ORDINARY_COST = {}
 
 def _ordinary(corpus_dir, n):
     """Report text (narrative and tables) repeated to n characters."""
-    text = "".join(govie.read(p) for _, p in corpus_reports(corpus_dir))
+    text = "".join(str(govie.read(p)) for _, p in corpus_reports(corpus_dir))
     return (text * (n // len(text) + 1))[:n]
 
 

@@ -16,7 +16,10 @@ reads it whole, so a table's unit header reaches every cell under it.)
 """
 from __future__ import annotations
 
+from copy import copy
 from types import SimpleNamespace
+
+from spacy.tokens import Doc
 
 from ..mentions import mentions_of
 from ..reading import clean
@@ -25,6 +28,18 @@ from .recognizer import AmountRecognizer
 from .table_money import TableMoneyRecognizer
 
 AMOUNT_LABELS = ("MONEY", "PERCENT", "QUANTITY")
+
+
+class _Extensions(SimpleNamespace):
+    """``doc._`` of a TextDoc: each Doc extension starts at its registered default."""
+
+    def __getattr__(self, name):
+        extension = Doc.get_extension(name)    # (default, method, getter, setter) or None
+        if extension is None:
+            raise AttributeError(f"no Doc extension {name!r}")
+        value = copy(extension[0])
+        setattr(self, name, value)
+        return value
 
 
 class TextDoc:
@@ -36,7 +51,7 @@ class TextDoc:
 
     def __init__(self, text: str):
         self.text = text
-        self._ = SimpleNamespace(mentions=None, table_units=None, longest_mention=0)
+        self._ = _Extensions()
         self.spans: dict = {}
 
     def char_span(self, *args, **kwargs):
@@ -54,14 +69,16 @@ def amount_mentions(text: str) -> list:
     return [m for m in mentions_of(doc) if m.label in AMOUNT_LABELS]
 
 
-def amounts(text: str) -> list[dict]:
-    """MONEY, PERCENT and QUANTITY in ``text`` as the contract's entity dicts.
+def amounts(text) -> list[dict]:
+    """MONEY, PERCENT and QUANTITY in ``text`` (a str, or a read document's text) as the contract's entity dicts.
 
     >>> [(e["label"], e["value"], e["text"]) for e in amounts("全年预算数 13259.41 万元，执行率96.28%。")]
     [('MONEY', 132594100.0, '13259.41 万元'), ('PERCENT', 96.28, '96.28%')]
     """
     if not isinstance(text, str):
-        raise TypeError(f"govie.amounts() takes a str, not {type(text).__name__}")
+        if not isinstance(getattr(text, "text", None), str):    # a Document from govie.read is read by its text
+            raise TypeError(f"govie.amounts() takes a str, not {type(text).__name__}")
+        text = text.text
     cleaned = clean(text)
     locate = Locator(cleaned)
     return [entity_dict(m, locate) for m in amount_mentions(cleaned.text)]

@@ -291,12 +291,12 @@ def find_amounts(text: str) -> tuple:
 
     The matches are made on the folded view (``fold(text)``, same offsets), which is
     ``m.string``.  The amount recogniser and table money read the same text one after
-    the other, so the last few results are kept: the grammar runs once per text.
+    the other, so the last result is kept: the grammar runs once per text.
     """
     return _find_amounts(text)
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=1)   # the amount recogniser, then table money, on the same text
 def _find_amounts(text: str) -> tuple:
     found = []
     index = _group_index()
