@@ -191,7 +191,8 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
         k = bisect_right(taken, (a, float("inf"))) - 1
         return k < 0 or not (taken[k][0] <= a < taken[k][1])
 
-    for m in rules.inline_numbered.finditer(line):
+    hinted = rules.inline_hint.search(line) is not None
+    for m in rules.inline_numbered.finditer(line) if hinted else ():
         start = m.start()
         if not free(start):
             continue
@@ -210,7 +211,7 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
                              number=rules.numbering.value(marker[1].group("n")), style=marker[0].style,
                              inline=start > 0))
         insort(taken, (start, body))
-    for m in rules.inline_label.finditer(line):
+    for m in rules.inline_label.finditer(line) if hinted else ():
         start = m.start()
         if not free(start):
             continue
@@ -278,7 +279,7 @@ def _column_header(line: str, rules) -> list[tuple[int, str]] | None:
         if len(cell) > rules.column_header_max_chars or _SENTENCE_PUNCT.search(cell):
             return None
         kind = rules.kind_of(cell)
-        if kind is None:
+        if kind is None and not rules.column_words.fullmatch(cell.replace(" ", "")):
             return None
         if kind in KNOWN_KINDS:
             columns.append((i, kind))
