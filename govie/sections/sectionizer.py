@@ -242,6 +242,7 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
 
 
 _ROW_CELL = regex.compile(r"[^\t|]*")
+_NON_SPACE = regex.compile(r"\S")
 _HAN = regex.compile(r"\p{Han}")
 _SENTENCE_PUNCT = regex.compile(r"[,，。;；!！?？]")
 
@@ -496,8 +497,8 @@ def heading_ranges(text: str, sections: list[Section]) -> list[tuple[int, int]]:
         if line_end < s.body_start:   # headings come in text order: each line end is looked for once
             line_end = text.find("\n", s.body_start)
             line_end = len(text) if line_end < 0 else line_end
-        rest = text[s.body_start:min(line_end, s.body_start + 4)]
-        if s.kind not in KNOWN_KINDS and s.level > 0 and rest.strip() and not rest.startswith("\t"):
+        runs_on = _NON_SPACE.search(text, s.body_start, line_end) is not None
+        if s.kind not in KNOWN_KINDS and s.level > 0 and runs_on and text[s.body_start:s.body_start + 1] != "\t":
             continue
         out.append((s.start, s.body_start))
     return out
