@@ -253,3 +253,9 @@ def test_numbering_values(number, value):
 def test_decimal_numbers_open_headings_only_before_known_titles():
     assert [s.kind for s in find_sections("5.2 存在绩效问题\n验收不规范。\n")] == ["problems"]
     assert find_sections("5.2 万元用于设备采购\n") == []
+
+
+def test_a_list_of_numbers_is_not_the_next_heading():
+    text = "三、存在问题：部分工程受天气影响进度偏慢。四、五月份降雨偏多，停工12天。\n"
+    problems = find_sections(text)[0]
+    assert text[problems.body_start:problems.end].endswith("停工12天。")

@@ -364,7 +364,8 @@ def _successor(text: str, h: Section, end: int, rules) -> int | None:
         if m is None:
             return None
         if rules.numbering.value(m.group("n")) == h.number + 1 and \
-                (m.start() == 0 or rules.successor_after.search(text, max(0, m.start() - 2), m.start())):
+                (m.start() == 0 or rules.successor_after.search(text, max(0, m.start() - 2), m.start())) and \
+                not rules.successor_not_followed_by.match(text, m.end()):
             return m.start()
         pos = m.start() + 1
     return None
