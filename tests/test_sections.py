@@ -203,3 +203,59 @@ def test_pipe_separated_rows():
     s = by_title(find_sections(text))
     assert s["存在问题"].row and "二是支付偏慢" in text[s["存在问题"].body_start:s["存在问题"].end]
     assert "加快支付" not in text[s["存在问题"].body_start:s["存在问题"].end]
+
+
+# Headings inside a line (issue 10). Texts written for these tests.
+def kinds_and_bodies(text):
+    return [(s.kind, text[s.body_start:s.end]) for s in find_sections(text) if s.kind != "other"]
+
+
+def test_labels_run_into_the_line_before_them():
+    text = "经评价，自评得分91分，存在的问题：台账更新偏慢。下一步改进措施：每月核对一次台账。\n"
+    assert kinds_and_bodies(text) == [("problems", "台账更新偏慢。"), ("remedies", "每月核对一次台账。")]
+
+
+def test_a_label_needs_punctuation_before_it_and_a_colon_or_nothing_word_after_it():
+    assert kinds_and_bodies("针对存在的问题：我们制定了方案。\n") == []
+    assert kinds_and_bodies("会议听取了存在问题的汇报。\n") == []
+    assert kinds_and_bodies("评价结论\t良\t存在问题\t暂无\t改进措施\t暂无\n") == [
+        ("problems", "暂无"), ("remedies", "暂无")]
+
+
+def test_a_numbered_title_run_into_its_text_ends_at_the_next_number_of_its_style():
+    text = "五、存在问题暂无问题六、几点建议资金应提前下达。七、其他事项无\n"
+    s = by_title(find_sections(text))
+    assert text[s["存在问题"].body_start:s["存在问题"].end] == "暂无问题"
+    assert text[s["几点建议"].body_start:s["几点建议"].end] == "资金应提前下达。"
+    assert any(h.start == text.index("七、") for h in find_sections(text))
+
+
+def test_a_numbered_item_that_starts_with_a_title_word_is_not_a_heading():
+    text = "四、存在问题\n1.问题是资金到位晚。\n2.建议加快拨付。\n"
+    assert [s.title for s in find_sections(text) if s.kind != "other"] == ["存在问题"]
+
+
+def test_statement_columns_of_a_table_header():
+    text = "存在问题\t\t改进措施\t\n资金到位较晚。\t\t提前申请拨付。\t\n"
+    assert kinds_and_bodies(text) == [("problems", "资金到位较晚。"), ("remedies", "提前申请拨付。")]
+    # a row label with a short answer is not a header
+    assert kinds_and_bodies("存在问题\t资金不足\t\n") == [("problems", "资金不足")]
+
+
+@pytest.mark.parametrize("number, value", [("六", 6), ("十二", 12), ("二十", 20), ("７", 7), ("㈢", 3), ("⑸", 5),
+                                           ("④", 4)])
+def test_numbering_values(number, value):
+    from govie.sections.rules import numbering
+
+    assert numbering().value(number) == value
+
+
+def test_decimal_numbers_open_headings_only_before_known_titles():
+    assert [s.kind for s in find_sections("5.2 存在绩效问题\n验收不规范。\n")] == ["problems"]
+    assert find_sections("5.2 万元用于设备采购\n") == []
+
+
+def test_a_list_of_numbers_is_not_the_next_heading():
+    text = "三、存在问题：部分工程受天气影响进度偏慢。四、五月份降雨偏多，停工12天。\n"
+    problems = find_sections(text)[0]
+    assert text[problems.body_start:problems.end].endswith("停工12天。")

@@ -112,3 +112,14 @@ def test_offsets_map_back_to_the_original_text():
         assert "".join(original[a:b].split()).replace("，", ",") == "".join(cleaned.text[s.start:s.end].split())
     report = govie.extract(original)
     assert [p["text"] for p in report.problems] == ["一是预算编制不够精细，部分项目测算依据\n\n不足。", "二是监控不力。"]
+
+
+def test_a_page_number_inside_a_sentence_does_not_split_it():
+    text = "二是部分项目在年初编制预算时对实施范围估计不足，未能对\n17\n项目实施对象逐户核实。三是其他。"
+    assert texts(text) == ["二是部分项目在年初编制预算时对实施范围估计不足，未能对\n17\n项目实施对象逐户核实。", "三是其他。"]
+    # a bare number between short cells is a table cell
+    assert texts("指标值\n15\n实际完成") == ["指标值", "15", "实际完成"]
+    # the - 8 - and 第 3 页 forms
+    for page in ("- 8 -", "第 3 页", "3/20"):
+        t = f"部分老旧小区改造项目施工期间与居民沟通不够充分，引发\n{page}\n个别投诉。"
+        assert texts(t) == [t]

@@ -97,6 +97,9 @@ class SectionRules:
     inline_title_not_followed_by: regex.Pattern
     inline_title_min_chars: int
     successor_after: regex.Pattern                     # what may come right before a run-in next number
+    successor_not_followed_by: regex.Pattern
+    inline_hint: regex.Pattern                         # a word every statement title contains
+    column_words: regex.Pattern                        # other column titles of the forms (年度指标值, 得分)
     column_header_max_chars: int
     column_max_rows: int
     column_cell_min_han: int
@@ -154,6 +157,9 @@ def section_rules() -> SectionRules:
         inline_title_not_followed_by=regex.compile(data["inline_title_not_followed_by"]),
         inline_title_min_chars=int(data["inline_title_min_chars"]),
         successor_after=regex.compile(rf"(?:{data['successor_after']})$"),
+        successor_not_followed_by=regex.compile(data["successor_not_followed_by"]),
+        inline_hint=regex.compile(data["inline_title_words"]),
+        column_words=regex.compile("|".join(f"(?:{p})" for p in data["column_header_words"])),
         column_header_max_chars=int(data["column_header_max_chars"]),
         column_max_rows=int(data["column_max_rows"]),
         column_cell_min_han=int(data["column_cell_min_han"]),

@@ -191,7 +191,8 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
         k = bisect_right(taken, (a, float("inf"))) - 1
         return k < 0 or not (taken[k][0] <= a < taken[k][1])
 
-    for m in rules.inline_numbered.finditer(line):
+    hinted = rules.inline_hint.search(line) is not None
+    for m in rules.inline_numbered.finditer(line) if hinted else ():
         start = m.start()
         if not free(start):
             continue
@@ -210,7 +211,7 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
                              number=rules.numbering.value(marker[1].group("n")), style=marker[0].style,
                              inline=start > 0))
         insort(taken, (start, body))
-    for m in rules.inline_label.finditer(line):
+    for m in rules.inline_label.finditer(line) if hinted else ():
         start = m.start()
         if not free(start):
             continue
@@ -241,6 +242,7 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
 
 
 _ROW_CELL = regex.compile(r"[^\t|]*")
+_NON_SPACE = regex.compile(r"\S")
 _HAN = regex.compile(r"\p{Han}")
 _SENTENCE_PUNCT = regex.compile(r"[,，。;；!！?？]")
 
@@ -278,7 +280,7 @@ def _column_header(line: str, rules) -> list[tuple[int, str]] | None:
         if len(cell) > rules.column_header_max_chars or _SENTENCE_PUNCT.search(cell):
             return None
         kind = rules.kind_of(cell)
-        if kind is None:
+        if kind is None and not rules.column_words.fullmatch(cell.replace(" ", "")):
             return None
         if kind in KNOWN_KINDS:
             columns.append((i, kind))
@@ -362,7 +364,8 @@ def _successor(text: str, h: Section, end: int, rules) -> int | None:
         if m is None:
             return None
         if rules.numbering.value(m.group("n")) == h.number + 1 and \
-                (m.start() == 0 or rules.successor_after.search(text, max(0, m.start() - 2), m.start())):
+                (m.start() == 0 or rules.successor_after.search(text, max(0, m.start() - 2), m.start())) and \
+                not rules.successor_not_followed_by.match(text, m.end()):
             return m.start()
         pos = m.start() + 1
     return None
@@ -495,8 +498,8 @@ def heading_ranges(text: str, sections: list[Section]) -> list[tuple[int, int]]:
         if line_end < s.body_start:   # headings come in text order: each line end is looked for once
             line_end = text.find("\n", s.body_start)
             line_end = len(text) if line_end < 0 else line_end
-        rest = text[s.body_start:min(line_end, s.body_start + 4)]
-        if s.kind not in KNOWN_KINDS and s.level > 0 and rest.strip() and not rest.startswith("\t"):
+        runs_on = _NON_SPACE.search(text, s.body_start, line_end) is not None
+        if s.kind not in KNOWN_KINDS and s.level > 0 and runs_on and text[s.body_start:s.body_start + 1] != "\t":
             continue
         out.append((s.start, s.body_start))
     return out
