@@ -31,8 +31,8 @@ import os
 from hypothesis import HealthCheck, settings
 
 _SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
-settings.register_profile("ci", derandomize=True, max_examples=120, deadline=None,
+settings.register_profile("ci", derandomize=True, max_examples=150, deadline=None,
                           suppress_health_check=_SLOW_OK, print_blob=True)
-settings.register_profile("long", max_examples=2000, deadline=None,
+settings.register_profile("long", max_examples=int(os.environ.get("GOVIE_LONG_EXAMPLES", "2000")), deadline=None,
                           suppress_health_check=_SLOW_OK, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

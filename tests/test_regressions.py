@@ -39,3 +39,51 @@ def test_a_number_longer_than_any_amount_is_not_an_amount():
     assert govie.parse_number("NaN") is None
     # A large but real amount still reads.
     assert govie.parse_number("1234567890123.45") == 1234567890123.45
+
+
+def test_a_long_whitespace_run_is_a_few_tokens(nlp):
+    # 200,000 line breaks were 200,000 tokens: the NER model's memory went by them (2.7 GB).
+    for text in ("\n" * 5000, "预算" + " " * 5000 + "资金", "\n \n" * 2000):
+        doc = nlp.make_doc(text)
+        assert doc.text == text
+        assert len(doc) <= 20
+
+
+def test_an_enumeration_after_a_long_space_run_still_starts_a_sentence():
+    from govie.sentences import split_sentences
+
+    # The opener's space run is bounded (it was rescanned from every position of a run);
+    # a long run still ends in a sentence start at 一是.
+    text = "主要问题如下：" + " " * 200 + "一是资金使用不规范。二是进度偏慢。"
+    starts = [s.start for s in split_sentences(text)]
+    assert text.index("一是") in starts and text.index("二是") in starts
+
+
+def test_nested_statement_sections_keep_their_own_text():
+    from govie.sections import find_sections
+    from govie.sections.sectionizer import statement_sections
+
+    # The sections nested in one are now found by bisection instead of a scan of all.
+    text = ("四、存在的问题和改进措施\n总体情况良好。\n（一）存在问题\n资金支出进度偏慢。\n"
+            "（二）改进措施\n加快支出进度。\n五、其他\n无。\n")
+    decided = {s.title: "".join(text[a:b] for a, b in ranges)
+               for s, ranges in statement_sections(find_sections(text))}
+    assert "资金支出进度偏慢" in decided["存在问题"] and "加快支出进度" in decided["改进措施"]
+    outer = decided["存在的问题和改进措施"]
+    assert "总体情况良好" in outer and "资金支出进度偏慢" not in outer and "加快支出进度" not in outer
+
+
+def test_the_combiners_overlap_index_agrees_with_a_scan():
+    import random
+
+    from govie.entities.combine import SpanIndex
+
+    # The combiner tested each candidate against every span (quadratic on a long table).
+    rng = random.Random(14)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(0, 30)) for a in (rng.randint(0, 200) for _ in range(rng.randint(0, 12)))]
+        index = SpanIndex(spans)
+        for _ in range(20):
+            start = rng.randint(0, 230)
+            end = start + rng.randint(0, 20)
+            assert index.overlaps(start, end) == any(s < end and start < e for s, e in spans)
