@@ -164,11 +164,10 @@ def extract_chunks(text: str, plan: list[Chunk], nlp: Language | None = None, so
     """The report of ``text`` read chunk by chunk as ``plan`` says (see :func:`plan_chunks`)."""
     nlp = nlp or shared_pipeline()
     report = Report(source=source, text=text)
-    pieces = [(c, clean(c.context), clean(text[c.start:c.end])) for c in plan]
-    if pieces:
-        nlp.max_length = max(nlp.max_length, max(len(x.text) + len(p.text) for _, x, p in pieces) + 1)
-    docs = nlp.pipe(x.text + p.text for _, x, p in pieces)
-    for (chunk, context, piece), doc in zip(pieces, docs):
+    for chunk in plan:      # one chunk at a time: memory in proportion to a chunk, not to the text
+        context, piece = clean(chunk.context), clean(text[chunk.start:chunk.end])
+        nlp.max_length = max(nlp.max_length, len(context.text) + len(piece.text) + 1)
+        doc = nlp(context.text + piece.text)
         if not chunk.context:
             report.add_doc(doc, Locator(piece, chunk.start))
             continue
