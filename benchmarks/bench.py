@@ -1,71 +1,251 @@
-"""Speed and memory of govie, as ratios against baselines run in the same process.
+"""Speed and memory of govie, as ratios against the work it cannot avoid, from one run.
 
-Machines are noisy, so absolute seconds mean little; what this prints is how
-govie compares with the work it cannot avoid:
+Machines are noisy and shared, so absolute seconds mean little; every figure
+below is measured in the same process and run, and the ratios are the point:
 
-- extraction throughput against plain jieba segmentation of the same text;
-- peak memory of extracting a large text against the size of that text;
-- pipeline load time against a blank spaCy Chinese pipeline.
+1. systems on the corpus, CPU chars/s (best of ``--repeat``) and throughput
+   against the floor, ``spacy.blank("zh")`` with jieba: a regex pass for money
+   and percent, JioNLP's money extraction (only if installed), the floor,
+   ``govie.load(rules_only=True)``, ``govie.load()``;
+2. cost at 1×, 2×, 4×, 8× the corpus as one document, and the fitted exponent
+   (1.0 is linear);
+3. wall time of 1 and 2 worker processes over many documents (``govie.batch``);
+4. peak memory (RSS, in a child process) per MB of text, at a size read in
+   several chunks;
+5. ``govie.load()`` time against ``spacy.blank("zh")``;
+6. wall time of 1 and 2 Dask workers (``govie.distributed``, a LocalCluster).
 
-    python benchmarks/bench.py [--repeat 3] [--scale 40]
+    python benchmarks/bench.py [--repeat 3] [--docs 20] [--json benchmarks/results.json]
 """
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
+import math
+import os
+import platform
+import subprocess
+import sys
+import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
-import jieba
-import spacy
+import regex
 
-import govie
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus" / "raw"
+sys.path.insert(0, str(ROOT))
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "raw"
+import spacy  # noqa: E402
+
+import govie  # noqa: E402
+
+# The cheapest useful reading of the genre: a number, then a money or percent unit.
+MONEY_OR_PERCENT = regex.compile(r"[-−]?\d{1,15}(?:,\d{3}){0,6}(?:\.\d{1,8})?[ \t]{0,3}(?:[万亿千]?元|%|％)")
 
 
-def best_of(repeat: int, fn) -> float:
-    times = []
+def cpu(fn, repeat: int) -> float:
+    best = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t = time.process_time()
         fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+        best = min(best, time.process_time() - t)
+    return best
+
+
+def wall(fn, repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def floor_pipeline():
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp("预热")
+    return nlp
+
+
+def systems(texts: list[str], repeat: int) -> list[dict]:
+    chars = sum(map(len, texts))
+    rows = [("regex pass for money and percent", lambda: [MONEY_OR_PERCENT.findall(t) for t in texts])]
+    try:
+        import jionlp  # noqa: F401
+        extract_money = jionlp.extract_money
+        rows.append(("JioNLP money extraction", lambda: [extract_money(t) for t in texts]))
+    except Exception:
+        pass
+    floor = floor_pipeline()
+    rows.append(('spacy.blank("zh") with jieba (floor)', lambda: [floor(t) for t in texts]))
+    for name, nlp in (("govie load(rules_only=True)", govie.load(rules_only=True)), ("govie load()", govie.load())):
+        govie.extract(texts[0][:2000], nlp=nlp)
+        rows.append((name, lambda nlp=nlp: [govie.extract(t, nlp=nlp) for t in texts]))
+    times = {name: cpu(fn, repeat) for name, fn in rows}
+    t_floor = times['spacy.blank("zh") with jieba (floor)']
+    return [{"system": name, "chars_per_s": chars / t, "throughput_vs_floor": t_floor / t}
+            for name, t in times.items()]
+
+
+def scaling(text: str) -> dict:
+    out = {}
+    for name, nlp in (("rules_only", govie.load(rules_only=True)), ("load", govie.load())):
+        govie.extract(text[:2000], nlp=nlp)
+        points = []
+        for n in (1, 2, 4, 8):
+            doc = "\n".join([text] * n)
+            t = cpu(lambda: govie.extract(doc, nlp=nlp), 1)
+            points.append({"copies": n, "chars": len(doc), "cpu_s": t, "chars_per_s": len(doc) / t})
+        xs = [math.log(p["chars"]) for p in points]
+        ys = [math.log(p["cpu_s"]) for p in points]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+        out[name] = {"points": points, "exponent": slope}
+    return out
+
+
+def processes(docs: int) -> dict:
+    from govie.batch import find_inputs, run_batch
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = sorted(CORPUS.glob("*.txt"))
+        for i in range(docs):
+            src = sources[i % len(sources)]
+            Path(tmp, f"{i:03d}_{src.name}").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+        inputs = find_inputs([tmp])
+        chars = sum(len(Path(i.path).read_text(encoding="utf-8")) for i in inputs)
+        out = {"documents": len(inputs), "chars": chars}
+        for jobs in (1, 2):
+            t = wall(lambda: [o for o in run_batch(inputs, jobs=jobs, rules_only=True)])
+            out[f"jobs_{jobs}"] = {"wall_s": t, "chars_per_s": chars / t}
+        out["speedup"] = out["jobs_1"]["wall_s"] / out["jobs_2"]["wall_s"]
+    return out
+
+
+_MEMORY_CHILD = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import govie
+text = open(sys.argv[2], encoding="utf-8").read()
+nlp = govie.load(rules_only=sys.argv[3] == "rules")
+govie.extract(text[:20000], nlp=nlp)
+# High-water marks (VmHWM) on both sides: a current RSS shrinks when a loaded machine swaps pages
+# out, and ru_maxrss is inherited from the parent across exec on Linux.
+def hwm_kb():
+    with open("/proc/self/status") as fh:
+        return next(int(l.split()[1]) for l in fh if l.startswith("VmHWM"))
+before = hwm_kb()
+govie.extract(text, nlp=nlp)
+peak = hwm_kb()
+print(json.dumps({"before_kb": before, "peak_kb": peak}))
+"""
+
+
+def memory(text: str, copies: int) -> dict:
+    big = "\n".join([text] * copies)
+    mb = len(big.encode("utf-8")) / 2**20
+    out = {"copies": copies, "chars": len(big), "text_mb": mb}
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as fh:
+        fh.write(big)
+    try:
+        for name in ("rules", "load"):
+            r = subprocess.run([sys.executable, "-c", _MEMORY_CHILD, str(ROOT), fh.name, name],
+                               capture_output=True, text=True, check=True)
+            m = json.loads(r.stdout.strip().splitlines()[-1])
+            grown = max(0, m["peak_kb"] - m["before_kb"]) / 1024
+            out[name] = {"peak_mb": m["peak_kb"] / 1024, "growth_mb": grown, "growth_mb_per_text_mb": grown / mb}
+    finally:
+        os.unlink(fh.name)
+    return out
+
+
+def load_time(repeat: int) -> dict:
+    t_blank = wall(lambda: spacy.blank("zh"), repeat)
+    t_rules = wall(lambda: govie.load(rules_only=True), repeat)
+    t_load = wall(lambda: govie.load(), repeat)
+    return {"spacy_blank_s": t_blank, "rules_only_s": t_rules, "load_s": t_load, "load_vs_blank": t_load / t_blank}
+
+
+def dask_workers(docs: int) -> dict | None:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        return None
+    from govie.distributed import extract_corpus, warm
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = sorted(CORPUS.glob("*.txt"))
+        for i in range(docs):
+            src = sources[i % len(sources)]
+            Path(tmp, f"{i:03d}_{src.name}").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+        for workers in (1, 2):
+            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                              dashboard_address=None) as cluster, Client(cluster) as client:
+                # Warm every worker's pipeline first: the figure is throughput, not start-up.
+                client.run(warm, True)
+                t = wall(lambda: list(extract_corpus([tmp], client=client, rules_only=True, partition_size=2)))
+                out[f"workers_{workers}"] = {"wall_s": t}
+        out["documents"] = docs
+        out["speedup"] = out["workers_1"]["wall_s"] / out["workers_2"]["wall_s"]
+    return out
+
+
+def table(results: dict) -> str:
+    lines = [f"corpus: {results['corpus_chars']:,} characters in {results['corpus_files']} reports; "
+             f"{results['date']}, {results['machine']}", "",
+             "| system | chars/s (CPU) | throughput vs floor |", "|---|---:|---:|"]
+    for row in results["systems"]:
+        lines.append(f"| {row['system']} | {row['chars_per_s']:,.0f} | {row['throughput_vs_floor']:.2f}× |")
+    lines += ["", "| cost at size | " + " | ".join(f"{p['copies']}×" for p in results["scaling"]["load"]["points"])
+              + " | exponent |", "|---|" + "---:|" * 5]
+    for name, s in results["scaling"].items():
+        lines.append(f"| {name} chars/s | " + " | ".join(f"{p['chars_per_s']:,.0f}" for p in s["points"])
+                     + f" | {s['exponent']:.2f} |")
+    p = results["processes"]
+    lines += ["", f"processes over {p['documents']} reports (rules_only, wall, start-up included): "
+              f"1 job {p['jobs_1']['wall_s']:.1f} s, 2 jobs {p['jobs_2']['wall_s']:.1f} s, speed-up {p['speedup']:.2f}×"]
+    m = results["memory"]
+    lines.append(f"peak memory, {m['text_mb']:.1f} MB of text ({m['chars']:,} characters, read in chunks): "
+                 + ", ".join(f"{k} peak {m[k]['peak_mb']:.0f} MB, +{m[k]['growth_mb']:.0f} MB over loading "
+                             f"({m[k]['growth_mb_per_text_mb']:.0f} MB per MB of text)" for k in ("rules", "load")))
+    lt = results["load_time"]
+    lines.append(f"load time: govie.load() {lt['load_s']:.2f} s, rules_only {lt['rules_only_s']:.2f} s, "
+                 f"spacy.blank('zh') {lt['spacy_blank_s']:.3f} s")
+    d = results.get("dask")
+    if d:
+        lines.append(f"Dask LocalCluster over {d['documents']} reports (pipelines warm): 1 worker "
+                     f"{d['workers_1']['wall_s']:.1f} s, 2 workers {d['workers_2']['wall_s']:.1f} s, "
+                     f"speed-up {d['speedup']:.2f}×")
+    return "\n".join(lines)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--scale", type=int, default=40, help="copies of the corpus in the memory test")
-    ap.add_argument("--rules-only", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3, help="best of N for the systems table (default 3)")
+    ap.add_argument("--docs", type=int, default=20, help="reports in the process and Dask runs (default 20)")
+    ap.add_argument("--memory-copies", type=int, default=16, help="corpus copies in the memory test (default 16)")
+    ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--json", default=str(ROOT / "benchmarks" / "results.json"), help="where to write the results")
     args = ap.parse_args()
 
-    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
-    segmenter = jieba.Tokenizer()
-    segmenter.initialize()
-    nlp = govie.load(rules_only=args.rules_only)
-    govie.extract(text[:1000], nlp=nlp)  # warm caches
-
-    t_jieba = best_of(args.repeat, lambda: list(segmenter.cut(text)))
-    t_govie = best_of(args.repeat, lambda: govie.extract(text, nlp=nlp))
-    print(f"corpus: {len(text):,} characters")
-    print(f"jieba segmentation   {len(text) / t_jieba:>12,.0f} chars/s")
-    print(f"govie extract        {len(text) / t_govie:>12,.0f} chars/s")
-    print(f"extract / segment time ratio: {t_govie / t_jieba:.2f}")
-
-    big = text * args.scale
-    tracemalloc.start()
-    govie.extract(big, nlp=nlp)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    text_bytes = len(big.encode("utf-8"))
-    print(f"memory: peak {peak / 2**20:,.1f} MiB for {text_bytes / 2**20:,.1f} MiB of text "
-          f"(ratio {peak / text_bytes:.2f})")
-
-    t_blank = best_of(args.repeat, lambda: spacy.blank("zh"))
-    t_load = best_of(args.repeat, lambda: govie.load(rules_only=args.rules_only))
-    print(f"load: govie.load() / spacy.blank('zh') time ratio: {t_load / t_blank:.2f} "
-          f"({t_load:.2f} s against {t_blank:.2f} s)")
+    paths = sorted(CORPUS.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    text = "\n".join(texts)
+    results = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+               "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+               "command": "python benchmarks/bench.py " + " ".join(sys.argv[1:]),
+               "corpus_files": len(texts), "corpus_chars": sum(map(len, texts))}
+    results["systems"] = systems(texts, args.repeat)
+    results["scaling"] = scaling(text)
+    results["processes"] = processes(args.docs)
+    results["memory"] = memory(text, args.memory_copies)
+    results["load_time"] = load_time(args.repeat)
+    if not args.no_dask:
+        results["dask"] = dask_workers(args.docs)
+    print(table(results))
+    Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwritten to {args.json}")
 
 
 if __name__ == "__main__":

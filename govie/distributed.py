@@ -52,6 +52,11 @@ def _worker_pipeline(rules_only: bool, model: str | None):
     return load(model, rules_only=rules_only)
 
 
+def warm(rules_only: bool = False, model: str | None = None) -> None:
+    """Load the pipeline on a worker ahead of the first task: ``client.run(warm)``."""
+    _worker_pipeline(rules_only, model)
+
+
 def partition_name(index: int, fmt: str) -> str:
     return f"part-{index:05d}.{fmt}"
 

@@ -43,7 +43,10 @@ def _splits_an_amount(text: str, pos: int) -> bool:
     from .numbers import find_amounts
     lo = max(0, pos - _NUMBER_REACH)
     window = text[lo:pos + _NUMBER_REACH]
-    return any(m.start() + lo < pos < m.end() + lo for m, _ in find_amounts(window))
+    try:
+        return any(m.start() + lo < pos < m.end() + lo for m, _ in find_amounts(window))
+    except Exception:   # a number the normaliser cannot read is no place to cut either
+        return True
 
 
 def _headings(text: str) -> list[int]:
@@ -72,10 +75,10 @@ def _cut(text: str, lo: int, hi: int, headings: list[int]) -> int:
             tried += 1
             if not _splits_an_amount(text, m.end()):
                 return m.end()
-    pos = hi
-    while pos > lo and _splits_an_amount(text, pos):
-        pos -= 1
-    return pos if pos > lo else hi
+    for pos in range(hi, max(lo, hi - _BREAKS_TRIED), -1):    # no line break: between two characters
+        if not _splits_an_amount(text, pos):
+            return pos
+    return hi       # a run of digits longer than any amount: no number to split
 
 
 def _line_at(text: str, pos: int) -> str:
@@ -172,11 +175,10 @@ def extract_chunks(text: str, plan: list[Chunk], nlp: Language | None = None, so
     """The report of ``text`` read chunk by chunk as ``plan`` says (see :func:`plan_chunks`)."""
     nlp = nlp or shared_pipeline()
     report = Report(source=source, text=text, warnings=list(warnings or []))
-    pieces = [(c, clean(c.context), clean(text[c.start:c.end])) for c in plan]
-    if pieces:
-        nlp.max_length = max(nlp.max_length, max(len(x.text) + len(p.text) for _, x, p in pieces) + 1)
-    docs = nlp.pipe(x.text + p.text for _, x, p in pieces)
-    for (chunk, context, piece), doc in zip(pieces, docs):
+    for chunk in plan:      # one chunk at a time: memory in proportion to a chunk, not to the text
+        context, piece = clean(chunk.context), clean(text[chunk.start:chunk.end])
+        nlp.max_length = max(nlp.max_length, len(context.text) + len(piece.text) + 1)
+        doc = nlp(context.text + piece.text)
         if not chunk.context:
             report.add_doc(doc, Locator(piece, chunk.start, page_at))
             continue

@@ -2,6 +2,7 @@
 import time
 
 import govie
+from govie.extract import CHUNK_CHARS
 
 from conftest import CORPUS
 
@@ -20,7 +21,7 @@ def cpu_per_char(nlp, text: str, repeats: int = 2) -> float:
 def test_eight_copies_cost_eight_times_one(nlp):
     # Table and narrative reports together, below one chunk at 8 copies, so the pipeline sees one Doc.
     text = "\n".join(p.read_text(encoding="utf-8") for p in RAW[1:3])
-    assert len(text) * 8 < govie.extract.__globals__["CHUNK_CHARS"]
+    assert len(text) * 8 < CHUNK_CHARS
     govie.extract(text[:500], nlp=nlp)                 # warm caches (jieba, regexes)
     one = cpu_per_char(nlp, text)
     eight = cpu_per_char(nlp, "\n".join([text] * 8), repeats=1)

@@ -1,6 +1,7 @@
 """``govie extract DIR|GLOB|FILE|- ...``: the JSON contract for each report, one or a corpus."""
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import os
@@ -39,16 +40,11 @@ def register(sub) -> None:
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run on a Dask cluster at ADDRESS (tcp://host:8786; needs govie[dask]) and write "
                         "--out DIR/part-*.jsonl, one partition per batch of inputs (see govie.distributed)")
-    p.add_argument("--progress", action=argparse_bool(), default=None,
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: when stderr is a terminal)")
     p.add_argument("--summary", action="store_true", help="print a readable summary of each report")
     p.add_argument("--rules-only", action="store_true", help="use the rule pipeline even if a trained model exists")
     p.set_defaults(func=run)
-
-
-def argparse_bool():
-    import argparse
-    return argparse.BooleanOptionalAction
 
 
 def summary_line(rep: dict) -> str:
