@@ -51,11 +51,8 @@ def _splits_an_amount(text: str, pos: int) -> bool:
 
 def _headings(text: str) -> list[int]:
     """Starts of the headings that open a section (not row labels inside a table)."""
-    try:
-        from .sections.sectionizer import find_headings
-        return sorted(h.start for h in find_headings(text) if not getattr(h, "row", False))
-    except Exception:   # the sectionizer's API is not this module's contract: cut without it
-        return []
+    from .sections.sectionizer import find_headings
+    return sorted(h.start for h in find_headings(text) if not getattr(h, "row", False))
 
 
 def _cut(text: str, lo: int, hi: int, headings: list[int]) -> int:
@@ -93,13 +90,10 @@ def table_context(text: str):
     The table money reader takes a unit declaration (单位：万元) and a header row
     to hold until the next one; a chunk that starts after them gets them again.
     """
-    try:
-        from .amounts.rules import amount_rules
-        from .amounts.table_money import header_rows, unit_scopes
-        units = [p for p, _ in unit_scopes(text)]
-        headers = [h.start for h in header_rows(text, amount_rules())]
-    except Exception:   # the readers' helpers are not this module's contract: no context then
-        units, headers = [], []
+    # The same finder the table readers use (tables/units.py), so a chunk sees what they see.
+    from .tables.units import header_rows, unit_scopes
+    units = [p for p, _ in unit_scopes(text)]
+    headers = [h.start for h in header_rows(text)]
 
     def context(pos: int) -> str:
         lines = []
