@@ -79,6 +79,15 @@ def _with_name_unit(value: Value | None, cmp: str | None, unit: str | None, targ
     return value
 
 
+def _unit_from_target(actual: Value | None, target: Value | None, values: Values) -> Value | None:
+    """A bare actual (``463``) beside a target with a unit (``≥450户``) is in the target's unit."""
+    if actual is None or target is None or not actual.numeric or actual.unit or not target.unit:
+        return actual
+    if actual.kind is not None or target.kind is None:
+        return actual
+    return values.in_unit_of(actual, target)
+
+
 def table_indicators(tables: list[Table], values: Values) -> list[Indicator]:
     out = []
     for table in tables:
@@ -94,6 +103,7 @@ def table_indicators(tables: list[Table], values: Values) -> list[Indicator]:
             actual = _with_name_unit(values.of_cell(row.get("actual"), bracket), cmp, unit, False)
             if target is None and actual is None:
                 continue
+            actual = _unit_from_target(actual, target, values)
             amount = None
             if task is not None and task.funding is not None and task.funding_value is not None:
                 amount = values.money(task.funding, task.funding_value)

@@ -124,8 +124,24 @@ class Values:
         value = self.of_cell(Cell(pos, cell.end, self.text[pos:cell.end]))
         return name, value
 
+    def in_unit_of(self, bare: Value, model: Value) -> Value:
+        """A bare number read in another value's unit: 463 beside ≥450户, 5.32 beside ≤5.5万元."""
+        if model.kind == "MONEY":
+            # The model's money factor: its value over its written number.
+            written = _written_number(model.text)
+            factor = model.value / written if written else 1.0
+            return Value(bare.start, bare.end, bare.text, bare.value * factor, model.unit, None, "MONEY",
+                         model.currency)
+        return Value(bare.start, bare.end, bare.text, bare.value, model.unit, None, model.kind)
+
     def money(self, cell: Cell, value: float) -> Value:
         return Value(cell.start, cell.end, cell.text, value, "元", None, "MONEY", "CNY")
+
+
+def _written_number(text: str) -> float | None:
+    """The Arabic number a value was written with (≤5.5万元 → 5.5), to learn its unit's factor."""
+    m = regex.search(r"\d[\d,]{0,15}(?:\.\d{1,6})?", text)
+    return float(m.group().replace(",", "")) if m else None
 
 
 def _comparator_word(words: str) -> str | None:
