@@ -10,7 +10,7 @@ from ..numbers import parse_number
 from ..tables import INDICATOR, PROJECT, TASK, Cell, Row, Table, Task, vocabulary
 from .model import Indicator, Value, plain
 from .rules import indicator_rules
-from .values import Values, name_unit
+from .values import SYMBOLS as _SYMBOL, Values, name_unit
 
 INDICATOR_KINDS = (INDICATOR, TASK, PROJECT)
 
@@ -85,6 +85,10 @@ def _unit_from_target(actual: Value | None, target: Value | None, values: Values
         return actual
     if actual.kind is not None or target.kind is None:
         return actual
+    # Only on the same scale: 463 beside ≥450户 is 463户; a 1 beside 100% is no 1%.
+    written = values.written(target)
+    if not written or not actual.value or not 0.1 <= actual.value / written <= 10:
+        return actual
     return values.in_unit_of(actual, target)
 
 
@@ -98,6 +102,11 @@ def table_indicators(tables: list[Table], values: Values) -> list[Indicator]:
             if name is None:
                 continue
             name, glued1, glued2, cmp, unit = split_name(name)
+            # Sichuan's split columns: 指标性质 (≥) | 指标值 (16) | 度量单位 (台).
+            if row.get("unit") is not None:
+                unit = plain(row.get("unit").text)
+            if row.get("comparator") is not None:
+                cmp = _SYMBOL.get(plain(row.get("comparator").text)[:1], cmp)
             bracket = (cmp, unit) if unit else None
             target = _with_name_unit(values.of_cell(row.get("target"), bracket), cmp, unit, True)
             actual = _with_name_unit(values.of_cell(row.get("actual"), bracket), cmp, unit, False)

@@ -124,6 +124,11 @@ class Values:
         value = self.of_cell(Cell(pos, cell.end, self.text[pos:cell.end]))
         return name, value
 
+    @staticmethod
+    def written(value: Value) -> float | None:
+        """The number as written in the value's text (≤5.5万元 → 5.5)."""
+        return _written_number(value.text)
+
     def in_unit_of(self, bare: Value, model: Value) -> Value:
         """A bare number read in another value's unit: 463 beside ≥450户, 5.32 beside ≤5.5万元."""
         if model.kind == "MONEY":

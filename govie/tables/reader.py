@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..mentions import Mention
-from .cells import lines_of
+from .cells import lines_of, words_as_lines
 from .header import HeaderFinder
 from .layouts import layout_of, split_cells
 from .layouts.budget_block import BudgetBlockReader
@@ -31,7 +31,7 @@ from .model import BUDGET, Cell, Row, Table
 from .units import bracketed_unit
 from .vocabulary import compact, vocabulary
 
-VALUE_ROLES = ("target", "actual", "weight", "score", "status", "note")
+VALUE_ROLES = ("target", "actual", "weight", "score", "status", "note", "comparator", "unit")
 ROW_ROLES = ("name",) + VALUE_ROLES
 
 
@@ -40,8 +40,8 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
 
     def __init__(self, text: str, mentions: list[Mention], unit_scopes: list[tuple[int, float]]):
         self.text = text
-        self.lines = lines_of(text)
         self.vocab = vocabulary()
+        self.lines = words_as_lines(text, lines_of(text), lambda w: self.vocab.header_role(w) is not None)
         self.mentions = mentions
         self.mention_starts = [m.start for m in mentions]
         self.money = [m for m in mentions if m.label == "MONEY"]
@@ -66,6 +66,8 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
             if kind is None:
                 i = last + 1
                 continue
+            if self.lines[first].exploded:
+                layout = "words"          # read one cell a line; say it came on one line
             table = Table(kind, layout, self.lines[first].start, self.lines[last].end, header, roles,
                           unit_factor=self._unit_factor(header, self.lines[first].start))
             table.claimed.extend((c.start, c.end) for c in header if c)
@@ -73,7 +75,7 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
             body = [j for j in range(last + 1, end) if not self.lines[j].blank]
             if kind == BUDGET:
                 self._read_budget_rows(table, body, self.lines[last] if layout == "spaces" else None)
-            elif layout == "lines":
+            elif layout in ("lines", "words"):
                 if self._looks_glued(table, body):
                     self._read_glued(table, body)
                 else:

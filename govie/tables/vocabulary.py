@@ -49,7 +49,7 @@ class Vocabulary:
 
     def bare(self, text: str) -> str:
         """A header cell without its unit (（万元）), letters and formulas (（A）, (B/A)), breaks."""
-        return compact(self.column_marks.sub("", self.unit_in_header.sub("", text))).strip("*:：")
+        return compact(self.column_marks.sub("", self.unit_in_header.sub("", text))).strip("*:：|")
 
     def header_word(self, text: str) -> str | None:
         word = self.bare(text)

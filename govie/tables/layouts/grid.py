@@ -70,7 +70,12 @@ class GridReader:
         level words first (whatever their column), then the name, then the value columns that
         follow the name column in the header, in order."""
         full = [c for c in cells if c]
-        if len(cells) == len(roles):
+        n_cells, n_roles = len(cells), len(roles)
+        while n_cells and not cells[n_cells - 1]:        # trailing empty cells (``||||``)
+            n_cells -= 1
+        while n_roles and roles[n_roles - 1] is None:
+            n_roles -= 1
+        if len(cells) == len(roles) and n_cells >= n_roles - (roles[n_roles - 1:n_roles] == ["note"]):
             return list(zip(roles, cells))
         out, k = [], 0
         for level_role in LEVELS:
