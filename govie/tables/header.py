@@ -31,6 +31,8 @@ class HeaderFinder:
         if not self._is_header(cells):
             if layout is None and self.vocab.header_role(line.text):
                 return self._vertical_header(i)
+            if layout is None:
+                return self._glued_header(i)
             return None
         if layout is not None:
             return cells, layout, i, i

@@ -75,11 +75,10 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
             body = [j for j in range(last + 1, end) if not self.lines[j].blank]
             if kind == BUDGET:
                 self._read_budget_rows(table, body, self.lines[last] if layout == "spaces" else None)
+            elif self._looks_glued(table, body):
+                self._read_glued(table, body)
             elif layout in ("lines", "words"):
-                if self._looks_glued(table, body):
-                    self._read_glued(table, body)
-                else:
-                    self._read_lines(table, body)
+                self._read_lines(table, body)
             else:
                 self._read_grid(table, body, self.lines[last] if layout == "spaces" else None)
             if body:
