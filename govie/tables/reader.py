@@ -27,7 +27,7 @@ from .layouts.budget_block import BudgetBlockReader
 from .layouts.glued import GluedReader
 from .layouts.grid import GridReader
 from .layouts.one_cell_per_line import LinesReader
-from .model import BUDGET, Cell, Row, Table
+from .model import BUDGET, INDICATOR, PROJECT, Cell, Row, Table
 from .units import bracketed_unit
 from .vocabulary import compact, vocabulary
 
@@ -83,9 +83,26 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
                 self._read_grid(table, body, self.lines[last] if layout == "spaces" else None)
             if body:
                 table.end = self.lines[body[-1]].end
+            self._drop_repeats(table, out)
             out.append(table)
             i = max(end, last + 1)
         return out
+
+    def _drop_repeats(self, table: Table, earlier: list[Table]) -> None:
+        """Rows printed again after a page break (the header and the last rows repeated on the next
+        page) are read once: a row equal to one of an earlier table of the same columns goes."""
+        if table.kind not in (INDICATOR, PROJECT):
+            return
+        seen = {_row_key(r) for t in earlier if t.kind == table.kind and t.roles == table.roles for r in t.rows}
+        kept = []
+        for row in table.rows:
+            key = _row_key(row)
+            if key in seen:
+                table.skipped.extend((c.start, c.end) for c in row.fields.values() if c)
+                continue
+            seen.add(key)
+            kept.append(row)
+        table.rows = kept
 
     def _unit_factor(self, header: list[Cell], start: int) -> float | None:
         """The money unit of the table's funding cells: the funding header's own unit, a unit in
@@ -146,6 +163,11 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
         if mention is None or compact(self.text[cell.start:mention.start]) or compact(self.text[mention.end:cell.end]):
             return None
         return mention.measure.value
+
+
+def _row_key(row: Row) -> tuple:
+    return tuple((role, compact(row.fields[role].text)) for role in ("name", "target", "actual")
+                 if row.get(role) is not None)
 
 
 def find_tables(text: str, mentions: list[Mention], unit_scopes: list[tuple[int, float]]) -> list[Table]:
