@@ -275,3 +275,14 @@ def test_a_block_repeated_across_a_page_break_is_read_once(nlp):
     text = header + rows[0] + rows[1] + "\n- 5 -\n\n" + header + rows[1] + "| 群众满意度 | ≥90% | 95% | 10 | 10 |\n"
     names = [i["name"] for i in report(nlp, text)["indicators"]]
     assert names == ["清运垃圾吨数", "分类投放准确率", "群众满意度"]
+
+
+def test_glued_budget_row_split_by_the_templates_arithmetic(nlp):
+    # 41.35 ÷ 44.2 = 93.55%: the one split of the glued run that agrees with its own rate.
+    text = ("预算执行情况（万元）（10分）预算数（A）执行数（B）执行率（B/A）得分（10分*执行率）\n"
+            "年度财政资金总额44.241.3593.55%9.36\n")
+    rep = report(nlp, text)
+    b = rep["budget"]
+    assert (b["adjusted"], b["spent"], b["execution_rate"], b["weight"], b["score"]) == (
+        442000.0, 413500.0, 93.55, 10.0, 9.36)
+    assert sorted(e["text"] for e in rep["entities"] if e["label"] == "MONEY") == ["41.35", "44.2"]
