@@ -17,6 +17,8 @@ A money column with no unit anywhere holds yuan.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -60,6 +62,22 @@ def _is_date(after: str) -> bool:
     return after.lstrip(" ")[:1] in ("年", "月", "日", "号")
 
 
+class _Taken:
+    """Spans already held by mentions; ``overlaps`` in O(log n) (prefix maximum of the ends)."""
+
+    def __init__(self, mentions: list[Mention]):
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [s for s, _ in spans]
+        self.max_end, top = [], -1
+        for _, e in spans:
+            top = max(top, e)
+            self.max_end.append(top)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1
+        return i >= 0 and self.max_end[i] > start
+
+
 class TableMoneyRecognizer:
     def __init__(self, name: str = "govie_table_money"):
         self.name = name
@@ -72,11 +90,12 @@ class TableMoneyRecognizer:
         if not units.scopes and not units.row_scopes and not units.headers and not units.blocks:
             return doc
         rules = amount_rules()
+        taken = _Taken(mentions_of(doc))     # the recogniser's amounts (found once, not per number)
         for m, measure in find_amounts(text):
             if measure.kind is not None or m.group("mult") or m.group("num2") or m.group("prefix"):
                 continue
             start, end = m.span("num")
-            if overlaps(doc, start, end) or not m.group("num").lstrip("-−")[:1].isdigit():
+            if taken.overlaps(start, end) or not m.group("num").lstrip("-−")[:1].isdigit():
                 continue
             before, after = _line_around(text, start, end)
             if _is_date(after):
