@@ -23,11 +23,11 @@ import build_tables as zoo  # noqa: E402  (the flatteners and value parser of th
 
 # issue 12 targets: indicator P >= 0.95, R >= 0.90, budget >= 0.95, table MONEY F1 >= 0.97
 FLOORS = {
-    "indicator_precision": 0.75,  # BELOW the issue's target (0.95)
-    "indicator_recall": 0.50,     # BELOW the issue's target (0.90)
-    "budget": 0.80,               # BELOW the issue's target (0.95)
-    "money_f1": 0.93,             # BELOW the issue's target (0.97)
-    "self_score": 0.97,
+    "indicator_precision": 0.92,  # BELOW the issue's target (0.95); measured 0.937 on 189 cases
+    "indicator_recall": 0.86,     # BELOW the issue's target (0.90); measured 0.882
+    "budget": 0.87,               # BELOW the issue's target (0.95); measured 0.894
+    "money_f1": 0.95,             # BELOW the issue's target (0.97); measured 0.961
+    "self_score": 0.97,           # measured 0.984 (no target in the issue)
 }
 
 
@@ -120,9 +120,9 @@ STYLE = {r[0]: r[1:5] for r in zoo.RENDERINGS}
 
 # flattenings whose content the reader does not yet give back, by check (measured; BELOW issue 12)
 NOT_YET = {
-    "indicators": set(FLATTENINGS) - {"pipe"},
-    "budget": {"glued"},
-    "money": {"glued"},
+    "indicators": set(FLATTENINGS) - {"pipe"},   # a merged level1 cell makes level2 slide into level1
+    "budget": set(),
+    "money": set(),
 }
 
 
