@@ -67,6 +67,9 @@ def value(text: str, unit: str | None = None, comparator: str | None = None,
     if not rest:
         rest = unit
         number *= scale
+    if rest == "‰":
+        # per mille as a percent, as the amounts guideline does for 千分之 (0.9‰ -> 0.09 %)
+        number, rest = number / 10, "%"
     return {"text": text, "value": round(number, 6), "unit": rest or None, "comparator": cmp_}
 
 
