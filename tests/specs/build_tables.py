@@ -56,8 +56,8 @@ def value(text: str, unit: str | None = None, comparator: str | None = None,
         return {"text": text, "value": None, "unit": None, "comparator": None}
     number = float(m.group().replace(",", ""))
     rest = body[m.end():].strip()
-    if rest in ("%", "％", "百分比"):
-        rest = "%"
+    if rest in ("%", "％", "百分比") or rest.startswith(("%（", "%(")):
+        rest = "%"      # 100%（百分比）: the template's unit note after the sign
     elif rest.startswith("万元"):
         number, rest = number * 1e4, "元" + rest[2:]
     elif rest.startswith("亿元"):

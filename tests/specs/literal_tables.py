@@ -729,3 +729,123 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
         {"initial": 14562000.0, "adjusted": 15338400.0, "spent": 15021700.0, "execution_rate": 97.94, "weight": 10.0, "score": 9.79},
         97.54, money(("1456.20", 14562000), ("1533.84", 15338400), ("1502.17", 15021700), ("812.60", 8126000),
                      ("826.45", 8264500), ("826.45", 8264500), ("643.60", 6436000), ("707.39", 7073900), ("675.72", 6757200)))
+
+    # ---------------------------------------------------------------- third round: thin layouts
+    head = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分"
+    rows1 = ["产出指标\t数量指标\t发放助学金人次\t≥640人次\t652人次\t20\t20",
+             "产出指标\t质量指标\t资助对象认定准确率\t100%\t100%\t20\t20"]
+    rows2 = ["产出指标\t质量指标\t资助对象认定准确率\t100%\t100%\t20\t20",
+             "产出指标\t时效指标\t资金发放及时率\t100%\t100%\t10\t10",
+             "满意度指标\t服务对象满意度指标\t受助学生满意度\t≥95%\t97.6%\t10\t10"]
+    text = "\n".join([head] + rows1 + ["", "第 5 页", "", head] + rows2) + "\n"
+    add("tables-pagebreak-tabs-01", "page_break", text,
+        "tab-separated rows; a page number, then the header repeated and the last row of the page repeated",
+        [ind("发放助学金人次", P, "数量指标", value("≥640人次"), value("652人次"), 20.0, 20.0),
+         ind("资助对象认定准确率", P, "质量指标", value("100%"), value("100%"), 20.0, 20.0),
+         ind("资金发放及时率", P, "时效指标", value("100%"), value("100%"), 10.0, 10.0),
+         ind("受助学生满意度", S, "服务对象满意度指标", value("≥95%"), value("97.6%"), 10.0, 10.0)],
+        {}, None, [])
+
+    brow = "| 年度资金总额 | 58.20 | 61.70 | 60.95 | 10 | 98.78% | 9.88 |"
+    bhead = "| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |"
+    text = "\n".join([bhead, brow, "", "— 1 —", "", bhead, brow,
+                      "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+                      "| 产出指标 | 数量指标 | 改造路灯数量 | ≥420盏 | 436盏 | 20 | 20 |",
+                      "| 效益指标 | 社会效益指标 | 夜间照明覆盖率 | ≥95% | 98% | 20 | 20 |"]) + "\n"
+    add("tables-pagebreak-budget-01", "page_break", text,
+        "the budget block itself repeated after a page number: its money and its fields count once",
+        [ind("改造路灯数量", P, "数量指标", value("≥420盏"), value("436盏"), 20.0, 20.0),
+         ind("夜间照明覆盖率", E, "社会效益指标", value("≥95%"), value("98%"), 20.0, 20.0)],
+        {"initial": 582000.0, "adjusted": 617000.0, "spent": 609500.0, "execution_rate": 98.78, "weight": 10.0, "score": 9.88},
+        None, money(("58.20", 582000), ("61.70", 617000), ("60.95", 609500)))
+
+    cells = ["二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分", "未完成原因及拟采取的改进措施",
+             "数量指标", "★改造农村户厕", "20", "420户", "420户", "20", "",
+             "质量指标", "改厕验收合格率", "10", "≥95%", "96%", "10", "",
+             "效益指标", "农村卫生厕所普及率", "10", "≥90%", "88.5%", "9.8", "部分偏远自然村未完成，下一步继续推进"]
+    add("tables-weight-first-cells-01", "weight_first", "\n\n".join(cells) + "\n",
+        "one cell a line with 分值 before 年度指标值 / 全年实际值 (Anhui Xiaoxian order), ★ on a core name, a reason with no figure",
+        [ind("改造农村户厕", None, "数量指标", value("420户"), value("420户"), 20.0, 20.0),
+         ind("改厕验收合格率", None, "质量指标", value("≥95%"), value("96%"), 10.0, 10.0),
+         ind("农村卫生厕所普及率", None, "效益指标", value("≥90%"), value("88.5%"), 10.0, 9.8)],
+        {}, None, [])
+
+    text = ("三级指标\t分值\t年度指标值（A）\t全年实际值（B）\t得分\t得分计算方法\n"
+            "开展消防安全检查次数\t15\t≥24次\t26次\t15\t完成值达到指标值，记满分\n"
+            "火灾隐患整改率\t15\t≥98%\t97%\t14.85\t未达到指标值，按B/A*该指标分值记分\n"
+            "消防宣传覆盖人数\t10\t≥1.5万人\t1.62万人\t10\t完成值达到指标值，记满分\n")
+    add("tables-weight-first-tabs-01", "weight_first", text,
+        "Beijing Haidian template with 分值 first and a 得分计算方法 column whose text holds B/A and no figures to read",
+        [ind("开展消防安全检查次数", None, None, value("≥24次"), value("26次"), 15.0, 15.0),
+         ind("火灾隐患整改率", None, None, value("≥98%"), value("97%"), 15.0, 14.85),
+         ind("消防宣传覆盖人数", None, None, value("≥1.5万人"), value("1.62万人"), 10.0, 10.0)],
+        {}, None, [])
+
+    text = ("单位：万元\n项目\t年初预算数\t全年预算数\t全年执行数\n年度资金总额\t210.00\t236.50\t229.82\n"
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n"
+            "产出指标\t数量指标\t新修机耕道\t12\t12.4\n"
+            "产出指标\t成本指标\t机耕道每公里造价\t≤18万元\t17.6万元\n"
+            "效益指标\t社会效益指标\t受益农户\t860\t874\n")
+    add("tables-unit-scope-02", "unit_scope", text,
+        "a 单位：万元 line over both blocks: the budget cells are money, the bare lengths and counts of the indicators are not, the cost written with 万元 is",
+        [ind("新修机耕道", P, "数量指标", value("12"), value("12.4")),
+         ind("机耕道每公里造价", P, "成本指标", value("≤18万元"), value("17.6万元")),
+         ind("受益农户", E, "社会效益指标", value("860"), value("874"))],
+        {"initial": 2100000.0, "adjusted": 2365000.0, "spent": 2298200.0}, None,
+        money(("210.00", 2100000), ("236.50", 2365000), ("229.82", 2298200), ("≤18万元", 180000), ("17.6万元", 176000)))
+
+    text = ("| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 35 | 35 | 33.6 | 10 | 96% | 9.6 |\n"
+            "| 年度总体目标 | 完成12个村的饮水管网维修，保障3600人饮水安全。 | 完成12个村管网维修，保障3655人饮水安全。 |\n"
+            "| 产出指标 | 数量指标 | 维修饮水管网村数 | 12个 | 12个 | 20 | 20 |\n"
+            "| 效益指标 | 社会效益指标 | 保障饮水安全人数 | ≥3600人 | 3655人 | 20 | 20 |\n")
+    add("tables-unit-scope-03", "unit_scope", text,
+        "a (万元) row label governs its budget row only: the goals text below it holds counts (12个村, 3600人) that are no money",
+        [ind("维修饮水管网村数", P, "数量指标", value("12个"), value("12个"), 20.0, 20.0),
+         ind("保障饮水安全人数", E, "社会效益指标", value("≥3600人"), value("3655人"), 20.0, 20.0)],
+        {"initial": 350000.0, "adjusted": 350000.0, "spent": 336000.0, "execution_rate": 96.0, "weight": 10.0, "score": 9.6},
+        None, money(("35", 350000), ("35", 350000), ("33.6", 336000)))
+
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 培训新型职业农民 | ≥300人 | 316 | 20 | 20 |\n"
+            "| 产出指标 | 质量指标 | 培训考核合格率 | ≥90% | 94.5 | 20 | 20 |\n"
+            "| 产出指标 | 成本指标 | 人均培训成本 | ≤2000元 | 1860 | 10 | 10 |\n")
+    add("tables-bare-actual-pipe-01", "bare_actual", text,
+        "`|` rows whose actual cells are bare numbers taking the target's unit (人, %, 元)",
+        [ind("培训新型职业农民", P, "数量指标", value("≥300人"), value("316", "人"), 20.0, 20.0),
+         ind("培训考核合格率", P, "质量指标", value("≥90%"), value("94.5", "%"), 20.0, 20.0),
+         ind("人均培训成本", P, "成本指标", value("≤2000元"), value("1860", "元"), 10.0, 10.0)],
+        {}, None, money(("≤2000元", 2000), ("1860", 1860)))
+
+    text = ("产出指标数量指标慢病患者随访人次≥5200人次 20 家庭医生签约人数≥9800人 20 时效指标随访按时完成率≥95% 20 "
+            "满意度指标服务对象满意度指标签约居民满意度≥90% 20 合计80\n")
+    add("tables-inline-levels-04", "inline_levels", text,
+        "inline glued rows (Sichuan media page shape), one 二级 level carried over two names",
+        [ind("慢病患者随访人次", P, "数量指标", value("≥5200人次"), None, 20.0),
+         ind("家庭医生签约人数", P, "数量指标", value("≥9800人"), None, 20.0),
+         ind("随访按时完成率", P, "时效指标", value("≥95%"), None, 20.0),
+         ind("签约居民满意度", S, "服务对象满意度指标", value("≥90%"), None, 20.0)],
+        {}, None, [])
+
+    text = ("一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分\n"
+            "产出指标  数量指标  城乡居民医保参保缴费\n          人数  ≥52000人  52890人  20  20\n"
+            "产出指标  质量指标  医保基金监管检查覆盖率  100%  100%  20  20\n"
+            "效益指标  社会效益指标  住院费用政策范围内\n          报销比例  ≥70%  71.6%  20  20\n")
+    add("tables-wrapped-spaces-01", "wrapped", text,
+        "runs of spaces; a long name wrapped with its tail indented on the next line before the values",
+        [ind("城乡居民医保参保缴费人数", P, "数量指标", value("≥52000人"), value("52890人"), 20.0, 20.0),
+         ind("医保基金监管检查覆盖率", P, "质量指标", value("100%"), value("100%"), 20.0, 20.0),
+         ind("住院费用政策范围内报销比例", E, "社会效益指标", value("≥70%"), value("71.6%"), 20.0, 20.0)],
+        {}, None, [])
+
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 指标分值 | 预期指标值 | | 单项指标实际完成值 | 单项指标完成情况 | 自评得分 |\n"
+            "| | | | | 符号 | 单位 | | | |\n"
+            "| 产出指标 | 数量指标 | 救助困难群众人次 | 30.00 | >= | 1200人次 | 1268人次 | 完成 | 30.00 |\n"
+            "| 产出指标 | 质量指标 | 救助资金发放准确率 | 30.00 | = | 100%（百分比） | 100% | 完成 | 30.00 |\n"
+            "| 满意度指标 | 服务对象满意度指标 | 救助对象满意度 | 10.00 | >= | 90%（百分比） | 95% | 完成 | 10.00 |\n")
+    add("tables-split-symbol-pipe-01", "split_symbol", text,
+        "the Hebei template in `|` rows with a two-line header (符号 / 单位 under 预期指标值): the comparator sits in the cell before the value",
+        [ind("救助困难群众人次", P, "数量指标", value("1200人次", None, ">="), value("1268人次"), 30.0, 30.0),
+         ind("救助资金发放准确率", P, "质量指标", value("100%（百分比）", "%", "="), value("100%"), 30.0, 30.0),
+         ind("救助对象满意度", S, "服务对象满意度指标", value("90%（百分比）", "%", ">="), value("95%"), 10.0, 10.0)],
+        {}, None, [])
