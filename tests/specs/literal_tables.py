@@ -753,11 +753,11 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
                       "| 产出指标 | 数量指标 | 改造路灯数量 | ≥420盏 | 436盏 | 20 | 20 |",
                       "| 效益指标 | 社会效益指标 | 夜间照明覆盖率 | ≥95% | 98% | 20 | 20 |"]) + "\n"
     add("tables-pagebreak-budget-01", "page_break", text,
-        "the budget block itself repeated after a page number: its money and its fields count once",
+        "the budget block itself repeated after a page number: the fields are read once; the money amounts are entities at each of their places in the text",
         [ind("改造路灯数量", P, "数量指标", value("≥420盏"), value("436盏"), 20.0, 20.0),
          ind("夜间照明覆盖率", E, "社会效益指标", value("≥95%"), value("98%"), 20.0, 20.0)],
         {"initial": 582000.0, "adjusted": 617000.0, "spent": 609500.0, "execution_rate": 98.78, "weight": 10.0, "score": 9.88},
-        None, money(("58.20", 582000), ("61.70", 617000), ("60.95", 609500)))
+        None, money(("58.20", 582000), ("61.70", 617000), ("60.95", 609500)) * 2)
 
     cells = ["二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分", "未完成原因及拟采取的改进措施",
              "数量指标", "★改造农村户厕", "20", "420户", "420户", "20", "",
