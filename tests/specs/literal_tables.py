@@ -4,8 +4,11 @@ from __future__ import annotations
 
 
 def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat_pipe, flat_spaces):
-    def ind(name, l1, l2, t, a, w=None, s=None):
-        return {"name": name, "level1": l1, "level2": l2, "target": t, "actual": a, "weight": w, "score": s}
+    def ind(name, l1, l2, t, a, w=None, s=None, met=None):
+        out = {"name": name, "level1": l1, "level2": l2, "target": t, "actual": a, "weight": w, "score": s}
+        if met is not None:     # only where the table states it (完成 / 未完成, 是 / 否)
+            out["met"] = met
+        return out
 
     def money(*pairs):
         return [{"text": t, "value": float(v)} for t, v in pairs]
@@ -595,9 +598,9 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
             "满意度指标 服务对象满意度指标 服务对象满意度 补贴对象对发放工作的满意程度 >= 90 %（百分比） 98% 完成 10.00 10.00 1.00\n")
     add("tables-hebei-progress-01", "split_symbol", text,
         "Hebei Chengan 预算项目绩效自评表: 金额单位：万元 in the header line, 预算数 / 到位数 / 执行数 pairs and 预算执行进度(%) as a bare percent; indicators with a description cell, then 符号 (>=), value and 单位 %(百分比) apart; 指标分值 then the score cells",
-        [ind("符合条件对象覆盖率", P, "质量指标", value("97", "%", ">="), value("100%"), 30.0, 30.0),
-         ind("按月发放率", P, "时效指标", value("95", "%", ">="), value("100%"), 30.0, 30.0),
-         ind("服务对象满意度", S, "服务对象满意度指标", value("90", "%", ">="), value("98%"), 10.0, 10.0)],
+        [ind("符合条件对象覆盖率", P, "质量指标", value("97", "%", ">="), value("100%"), 30.0, 30.0, met=True),
+         ind("按月发放率", P, "时效指标", value("95", "%", ">="), value("100%"), 30.0, 30.0, met=True),
+         ind("服务对象满意度", S, "服务对象满意度指标", value("90", "%", ">="), value("98%"), 10.0, 10.0, met=True)],
         {"adjusted": 93600.0, "spent": 91200.0, "execution_rate": 97.44}, None,
         money(("9.36", 93600), ("9.36", 93600), ("9.12", 91200), ("9.36", 93600), ("9.36", 93600), ("9.12", 91200)))
 
@@ -845,7 +848,7 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
             "| 满意度指标 | 服务对象满意度指标 | 救助对象满意度 | 10.00 | >= | 90%（百分比） | 95% | 完成 | 10.00 |\n")
     add("tables-split-symbol-pipe-01", "split_symbol", text,
         "the Hebei template in `|` rows with a two-line header (符号 / 单位 under 预期指标值): the comparator sits in the cell before the value",
-        [ind("救助困难群众人次", P, "数量指标", value("1200人次", None, ">="), value("1268人次"), 30.0, 30.0),
-         ind("救助资金发放准确率", P, "质量指标", value("100%（百分比）", "%", "="), value("100%"), 30.0, 30.0),
-         ind("救助对象满意度", S, "服务对象满意度指标", value("90%（百分比）", "%", ">="), value("95%"), 10.0, 10.0)],
+        [ind("救助困难群众人次", P, "数量指标", value("1200人次", None, ">="), value("1268人次"), 30.0, 30.0, met=True),
+         ind("救助资金发放准确率", P, "质量指标", value("100%（百分比）", "%", "="), value("100%"), 30.0, 30.0, met=True),
+         ind("救助对象满意度", S, "服务对象满意度指标", value("90%（百分比）", "%", ">="), value("95%"), 10.0, 10.0, met=True)],
         {}, None, [])
