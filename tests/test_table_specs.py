@@ -167,7 +167,7 @@ def _param(check, layout):
 @pytest.mark.parametrize("check,layout", [_param(c, f) for c in CHECKS for f in FLATTENINGS])
 def test_known_content_reads_back(check, layout, zoo_nlp):
     # fixed seed, a few examples, no shrinking: each example is a whole pipeline run
-    @settings(max_examples=4, derandomize=True, deadline=None, database=None,
+    @settings(max_examples=3, derandomize=True, deadline=None, database=None,
               phases=[Phase.explicit, Phase.generate],
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(projects())
