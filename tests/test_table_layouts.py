@@ -286,3 +286,14 @@ def test_glued_budget_row_split_by_the_templates_arithmetic(nlp):
     assert (b["adjusted"], b["spent"], b["execution_rate"], b["weight"], b["score"]) == (
         442000.0, 413500.0, 93.55, 10.0, 9.36)
     assert sorted(e["text"] for e in rep["entities"] if e["label"] == "MONEY") == ["41.35", "44.2"]
+
+
+def test_inline_rows_with_glued_level_words_and_no_header(nlp):
+    text = ("产出指标数量指标补贴发放户数≥410户 22 质量指标补贴发放准确率=100% 18 "
+            "效益指标社会效益指标补助政策知晓率（知晓人数/调查人数）≥85% 20 合计60\n")
+    rep = report(nlp, text)
+    got = [(i["name"], i["level1"], i["level2"], i["target"]["value"], i["target"]["comparator"], i["weight"],
+            i["table_layout"]) for i in rep["indicators"]]
+    assert got == [("补贴发放户数", "产出指标", "数量指标", 410, ">=", 22, "inline"),
+                   ("补贴发放准确率", "产出指标", "质量指标", 100, "=", 18, "inline"),
+                   ("补助政策知晓率", "效益指标", "社会效益指标", 85, ">=", 20, "inline")]

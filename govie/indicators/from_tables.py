@@ -6,6 +6,8 @@ and the target its comparator.
 """
 from __future__ import annotations
 
+import regex
+
 from ..numbers import parse_number
 from ..tables import INDICATOR, PROJECT, TASK, Cell, Row, Table, Task, vocabulary
 from .model import Indicator, Value, plain
@@ -13,6 +15,7 @@ from .rules import indicator_rules
 from .values import SYMBOLS as _SYMBOL, Values, name_unit
 
 INDICATOR_KINDS = (INDICATOR, TASK, PROJECT)
+FORMULA = regex.compile(r"[(（][^()（）]{0,30}\p{Han}[^()（）]{0,30}[/÷][^()（）]{1,30}[)）]\s{0,3}$")
 
 
 def _number(cell: Cell | None, values: Values) -> float | None:
@@ -67,6 +70,10 @@ def split_name(name: Cell) -> tuple[Cell, str | None, str | None, str | None, st
                     start += len(w) + len(rest) - len(rest.lstrip())
                     text, moved = rest.lstrip(), True
                     break
+    # 结余率（结余数/预算数）: a formula in brackets after a name explains it; it is no part of it.
+    formula = FORMULA.search(text)
+    if formula and formula.start() > 0:
+        text = text[:formula.start()].rstrip()
     bare, cmp, unit = name_unit(text)
     return Cell(start, start + len(bare), bare), levels.get("level1"), levels.get("level2"), cmp, unit
 

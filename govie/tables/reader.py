@@ -24,7 +24,7 @@ from .cells import lines_of, words_as_lines
 from .header import HeaderFinder
 from .layouts import layout_of, split_cells
 from .layouts.budget_block import BudgetBlockReader
-from .layouts.glued import GluedReader
+from .layouts.glued import GluedReader, InlineReader
 from .layouts.grid import GridReader
 from .layouts.one_cell_per_line import LinesReader
 from .model import BUDGET, INDICATOR, PROJECT, Cell, Row, Table
@@ -35,7 +35,7 @@ VALUE_ROLES = ("target", "actual", "weight", "score", "status", "note", "compara
 ROW_ROLES = ("name",) + VALUE_ROLES
 
 
-class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedReader):
+class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedReader, InlineReader):
     """Reads the tables of one cleaned text."""
 
     def __init__(self, text: str, mentions: list[Mention], unit_scopes: list[tuple[int, float]]):
@@ -58,6 +58,9 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
                 continue
             found = self.header_at(i)
             if found is None:
+                inline = self._inline_table(i)
+                if inline is not None:
+                    out.append(inline)
                 i += 1
                 continue
             header, layout, first, last = found

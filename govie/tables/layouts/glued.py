@@ -149,3 +149,83 @@ class GluedReader:
         while start > floor and self.text[start - 1] in "≥≤><=≧≦＞＜":
             start -= 1
         return start
+
+
+INLINE_NUMBERS = regex.compile(r"\s{0,3}(\d[\d.]{0,11})(?:\s{1,3}(\d[\d.]{0,11}))?")
+INLINE_END = regex.compile(r"合计|总分|[。;；]")
+
+
+class InlineReader:
+    """Rows run together on one line with no header (``产出指标数量指标足额保障率=100% 22.5 科目调整
+    次数≤10次 22.5 时效指标…``): level words glued before a name, the name, one value (the
+    target) or two (target and actual), then the weight and perhaps the score."""
+
+    def _inline_table(self, i: int) -> Table | None:
+        line = self.lines[i]
+        if line.blank or "\t" in line.text or "|" in line.text:
+            return None
+        level = {}
+        pos = line.start + self._row_label_length(line)
+        while pos < line.end and self.text[pos].isspace():
+            pos += 1
+        pos = self._take_level(line, pos, level)
+        if "level1" not in level or "level2" not in level:
+            return None
+        table = Table("project", "inline", line.start, line.end, [], ["level1", "level2", "name", "target", "actual",
+                                                                       "weight", "score"])
+        stop = INLINE_END.search(self.text, pos, line.end)
+        end = stop.start() if stop else line.end
+        while pos < end:
+            while pos < end and self.text[pos].isspace():
+                pos += 1
+            pos = self._take_level(line, pos, level)
+            pos = self._take_level(line, pos, level)
+            row, pos = self._inline_row(pos, end, level)
+            if row is None:
+                break
+            table.rows.append(self._claim(table, row))
+        return table if table.rows else None
+
+    def _row_label_length(self, line: Line) -> int:
+        """A block label before the first level (绩效指标产出指标…)."""
+        for w in sorted(self.vocab.row_labels | {w for w, r in self.vocab.roles.items() if r == "name"},
+                        key=len, reverse=True):
+            if line.text.startswith(w):
+                return len(w)
+        return 0
+
+    def _inline_row(self, pos: int, end: int, level: dict):
+        mentions = [m for m in self._mentions_in(pos, end) if m.label in ("MONEY", "PERCENT", "QUANTITY")]
+        if not mentions:
+            return None, end
+        first = mentions[0]
+        start = self._with_comparator(first.start, pos)
+        name = Cell(pos, start, self.text[pos:start])
+        if not compact_han(name.text):
+            return None, end
+        values = [Cell(start, first.end, self.text[start:first.end])]
+        cursor = first.end
+        if len(mentions) > 1:
+            nxt = mentions[1]
+            s2 = self._with_comparator(nxt.start, cursor)
+            if not self.text[cursor:s2].strip():              # right after it: the actual
+                values.append(Cell(s2, nxt.end, self.text[s2:nxt.end]))
+                cursor = nxt.end
+        fields = {"name": name, "target": values[0]}
+        if len(values) > 1:
+            fields["actual"] = values[1]
+        m = INLINE_NUMBERS.match(self.text, cursor, end)
+        if m and m.group(1):
+            numbers = [(m.start(1), m.group(1))] + ([(m.start(2), m.group(2))] if m.group(2) else [])
+            if len(numbers) == 1 and len(values) > 1 and split_digits(m.group(1), 2):
+                a, b = split_digits(m.group(1), 2)
+                numbers = [(m.start(1), a), (m.start(1) + len(a), b)]
+            for role, (at, digits) in zip(("weight", "score"), numbers):
+                fields[role] = Cell(at, at + len(digits), digits)
+            cursor = m.end()
+        fields.update(level)
+        return Row(fields, list(fields.values())), cursor
+
+
+def compact_han(text: str) -> str:
+    return "".join(regex.findall(r"\p{Han}", text))
