@@ -170,14 +170,14 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
         {}, None, money(("2.6", 26000), ("2.6", 26000)))
 
     # ---------------------------------------------------------------- level words glued to inline rows
-    text = ("产出指标数量指标工资发放覆盖率=100% 22.5 预算调整次数≤8次 22.5 时效指标按月发放率=100% 22.5 "
-            "效益指标经济效益指标结余率（结余数/预算数）≤5% 22.5 合计100 评价结论按时足额发放。存在问题暂无改进措施暂无\n")
+    text = ("产出指标数量指标工资发放覆盖率=100% 25 预算调整次数≤6次 25 时效指标按月发放率=100% 20 "
+            "效益指标经济效益指标资金结余率≤3% 20 合计90 评价结论工资按月足额发放。存在问题无改进措施无\n")
     add("tables-inline-levels-01", "inline_levels", text,
         "Sichuan media page: the 申报 part of a table flattened into one line, level words glued to the name, comparator and target glued to it, then the weight; no actuals",
-        [ind("工资发放覆盖率", P, "数量指标", value("=100%"), None, 22.5),
-         ind("预算调整次数", P, "数量指标", value("≤8次"), None, 22.5),
-         ind("按月发放率", P, "时效指标", value("=100%"), None, 22.5),
-         ind("结余率", E, "经济效益指标", value("≤5%"), None, 22.5)],
+        [ind("工资发放覆盖率", P, "数量指标", value("=100%"), None, 25.0),
+         ind("预算调整次数", P, "数量指标", value("≤6次"), None, 25.0),
+         ind("按月发放率", P, "时效指标", value("=100%"), None, 20.0),
+         ind("资金结余率", E, "经济效益指标", value("≤3%"), None, 20.0)],
         {}, None, [])
 
     text = ("产出指标数量指标困难群众救助人次≥1800人次 25 临时救助审批时限≤10天 25 质量指标救助资金发放准确率=100% 20 "
@@ -393,7 +393,7 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
         ("narr-used-01", "该项目下达资金140.00万元，截至12月31日实际使用132.60万元，资金使用率94.71%。",
          {"adjusted": 1400000.0, "spent": 1326000.0, "execution_rate": 94.71}, None,
          [("140.00万元", 1400000), ("132.60万元", 1326000)], "narrative: 实际使用 wording for spent; 资金使用率 as the execution rate"),
-        ("narr-paid-01", "2023年度教育专项经费项目财政资金总额18.40万元，全部为县级资金，拨付使用18.40万元，预算执行率100%。",
+        ("narr-paid-01", "本年度图书购置项目财政资金总额18.40万元，均由县级财政安排，年内拨付使用18.40万元，预算执行率100%。",
          {"adjusted": 184000.0, "spent": 184000.0, "execution_rate": 100.0}, None,
          [("18.40万元", 184000), ("18.40万元", 184000)], "Yunnan Changning school report: 财政资金总额 / 拨付使用 wording"),
         ("narr-appropriation-01", "本年度财政拨款支出合计1865.20万元，占全年支出的80.69%。",
@@ -403,29 +403,29 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
          {}, 96.0, [], "narrative score wording 开展绩效评分N分，自评为优"),
         ("narr-score-02", "经自评小组综合评定，该项目自评得分97，评价等级为优秀。",
          {}, 97.0, [], "narrative score with no 分 after the number"),
-        ("narr-score-03", "一、自评结论\n（一）自评得分\n通过全方位评价，我校专项经费项目自评得分99.5分，自评结果为“优秀”。",
+        ("narr-score-03", "一、自评结论\n（一）自评得分\n经学校自评小组逐项打分，该专项经费项目自评得分99.5分，结果为“优秀”。",
          {}, 99.5, [], "Yunnan school report: the score under its own heading"),
-        ("narr-score-04", "（一）自评得分98分\n（二）绩效目标完成情况\n1.执行率情况。\n年初预算260万元，实际预算260万元，全年执行255.32万元，执行率98.2%，自评分19.64分。",
+        ("narr-score-04", "（一）自评得分98分\n（二）绩效目标完成情况\n1.执行率情况。\n该项目年初预算260万元，实际预算260万元；截至年底全年执行255.32万元，执行率98.2%，预算执行自评分19.64分。",
          {"initial": 2600000.0, "adjusted": 2600000.0, "spent": 2553200.0, "execution_rate": 98.2, "score": 19.64}, 98.0,
          [("260万元", 2600000), ("260万元", 2600000), ("255.32万元", 2553200)],
          "school self-evaluation result (bidding site copy): 实际预算 for adjusted, 全年执行 for spent, 自评分 of the budget row after the rate"),
-        ("narr-dept-01", "2022年部门决算收入681.35万元，其中财政拨款收入672.11万元；支出688.90万元，其中人员经费支出401.26万元，公用经费支出61.54万元，项目支出226.10万元。部门整体支出绩效自评总分92.5分。",
+        ("narr-dept-01", "全年部门决算收入681.35万元（财政拨款收入672.11万元），支出688.90万元，按经济分类为人员经费401.26万元、公用经费61.54万元、项目支出226.10万元。部门整体支出绩效自评总分92.5分。",
          {}, 92.5,
          [("681.35万元", 6813500), ("672.11万元", 6721100), ("688.90万元", 6889000), ("401.26万元", 4012600),
           ("61.54万元", 615400), ("226.10万元", 2261000)],
          "Hunan Nanxian 政协 report: revenue and expenditure by kind, 自评总分"),
-        ("narr-henan-01", "项目资金共1968万元，截止2023年12月8日，已完成拨付1889.28万元，执行率96%。",
+        ("narr-henan-01", "衔接资金合计1968万元，到年底已完成拨付1889.28万元，资金执行率96%。",
          {"adjusted": 19680000.0, "spent": 18892800.0, "execution_rate": 96.0}, None,
          [("1968万元", 19680000), ("1889.28万元", 18892800)], "Henan Xiping report: 已完成拨付 wording"),
-        ("narr-yunnan-01", "年初批复预算6个项目742万元，调整预算后项目预算698.35万元，实际到位资金512.40万元，实际支出498.66万元。",
+        ("narr-yunnan-01", "本中心年初批复预算742万元（共6个项目），经调整后项目预算为698.35万元，年内实际到位资金512.40万元，实际支出498.66万元。",
          {"initial": 7420000.0, "adjusted": 6983500.0, "spent": 4986600.0}, None,
          [("742万元", 7420000), ("698.35万元", 6983500), ("512.40万元", 5124000), ("498.66万元", 4986600)],
          "Yunnan Honghe report: 年初批复预算 / 调整预算后项目预算 / 实际到位资金 / 实际支出"),
-        ("narr-anhui-01", "我县在规定时限内将预拨资金2946万元（中央资金2310万元、省级资金636万元）分配到各实施机构，年终清算资金98万元及时拨付，全年资金3044万元全部执行到位，预算执行率100%。",
+        ("narr-anhui-01", "预拨的2946万元（其中中央资金2310万元、省级资金636万元）已按时下达各服务机构，考核后清算的98万元随后拨付，全年3044万元资金全部执行到位，预算执行率100%。",
          {"spent": 30440000.0, "execution_rate": 100.0}, None,
          [("2946万元", 29460000), ("2310万元", 23100000), ("636万元", 6360000), ("98万元", 980000), ("3044万元", 30440000)],
          "Anhui Zongyang report: 全部执行到位 as spent, shares of the funds in brackets"),
-        ("narr-trad-01", "項目總投資23萬元，通過統籌整合財政涉農資金據實撥付，自評得分95分。",
+        ("narr-trad-01", "該村道工程總投資23萬元，資金由涉農整合資金按進度撥付，自評得分95分。",
          {}, 95.0, [("23萬元", 230000)], "Jiangxi township page in traditional characters: 萬元, 自評得分"),
         ("narr-total-01", "| 评价结论 | 项目自评总分98.6分，资金使用规范。 |\n| 总分 | 100 | 98.6 |",
          {}, 98.6, [], "the total in both a 总分 row and a 评价结论 sentence (Sichuan template)"),
@@ -438,24 +438,24 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
 
     # ---------------------------------------------------------------- narrative indicators and goals
     text = ("A产出指标（自评分19分）\n（1）数量指标：\n校舍维修改造资金，年初目标值260万元，实际完成值260万元。\n"
-            "（2）时效指标\n项目完成及时率，年初目标值100%，实际完成值100%。\n"
+            "（2）时效指标\n维修项目按期完成率，年初目标值100%，实际完成值100%。\n"
             "C满意度指标\n学生对维修改造项目的满意度，年初目标值≥95%，实际完成值96.12%。\n"
             "家长对维修改造项目的满意度，年初目标值≥95%，实际完成值94.30%，扣1分。\n")
     add("tables-narr-indicators-01", "narrative_indicators", text,
         "school self-evaluation result: each indicator as a sentence 名称，年初目标值X，实际完成值Y",
         [ind("校舍维修改造资金", P, "数量指标", value("260万元"), value("260万元")),
-         ind("项目完成及时率", P, "时效指标", value("100%"), value("100%")),
+         ind("维修项目按期完成率", P, "时效指标", value("100%"), value("100%")),
          ind("学生对维修改造项目的满意度", S, None, value("≥95%"), value("96.12%")),
          ind("家长对维修改造项目的满意度", S, None, value("≥95%"), value("94.30%"))],
         {}, None, money(("260万元", 2600000), ("260万元", 2600000)))
 
-    text = ("（二）绩效目标：村组道路硬化≥1.24km；项目（工程）验收合格率≥100%；受益群众满意度≥95%；受益脱贫人口数≥46人。\n")
+    text = ("（二）绩效目标：组内道路硬化≥1.24km；工程验收合格率≥100%；受益群众满意度≥95%；受益脱贫人口≥46人。\n")
     add("tables-goals-01", "goals", text,
         "Jiangxi township report: the goals line lists targets separated by ；, no actuals",
-        [ind("村组道路硬化", None, None, value("≥1.24km"), None),
-         ind("项目（工程）验收合格率", None, None, value("≥100%"), None),
+        [ind("组内道路硬化", None, None, value("≥1.24km"), None),
+         ind("工程验收合格率", None, None, value("≥100%"), None),
          ind("受益群众满意度", None, None, value("≥95%"), None),
-         ind("受益脱贫人口数", None, None, value("≥46人"), None)],
+         ind("受益脱贫人口", None, None, value("≥46人"), None)],
         {}, None, [])
 
     text = "年度绩效目标：一、完成固定资产增加8%；二、校舍改造工程完工率达到95%；三、教师培训覆盖率达到100%。\n"
@@ -478,11 +478,11 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
          ind("受益脱贫人口数", E, "社会效益指标", value("≥620人"), None)],
         {}, None, money(("1450元", 1450)))
 
-    text = "（三）满意度指标：学校满意度大于年度指标值≥95%。\n①数量指标：2023年，我校收到专项工作经费资金11.60万元。\n"
+    text = "（三）满意度指标：家长满意度高于年度指标值≥92%。\n①数量指标：本年度学校收到图书购置专项经费13.20万元。\n"
     add("tables-goals-03", "goals", text,
-        "Yunnan school report: 大于年度指标值≥95% gives a target without an actual; the received funds sentence is money, not an indicator pair",
-        [ind("学校满意度", S, None, value("≥95%"), None)],
-        {}, None, money(("11.60万元", 116000)))
+        "Yunnan school report: 高于年度指标值≥92% gives a target without an actual; the received funds sentence is money, not an indicator pair",
+        [ind("家长满意度", S, None, value("≥92%"), None)],
+        {}, None, money(("13.20万元", 132000)))
 
     # ---------------------------------------------------------------- sub-rows and 分值-first
     text = ("| 资金情况 （万元） |\n| 全年预算数（A） | 全年执行数（B） | 分值 | 执行率（B/A） | 得分 | |||||\n"
@@ -656,16 +656,16 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
         [], {"adjusted": 380000.0, "spent": 365000.0}, None, money(("38", 380000), ("38", 380000), ("36.5", 365000), ("1.5", 15000)))
 
     narr3 = [
-        ("narr-zhejiang-01", "项目全年预算数为1286万元，执行数为1271.5万元，完成预算的98.87%。",
+        ("narr-zhejiang-01", "本项目全年预算数为1286万元，当年执行数为1271.5万元，完成全年预算的98.87%。",
          {"adjusted": 12860000.0, "spent": 12715000.0, "execution_rate": 98.87}, None,
          [("1286万元", 12860000), ("1271.5万元", 12715000)], "Zhejiang Dongyang page: 全年预算数为 / 执行数为 / 完成预算的 wording"),
-        ("narr-trad-yuan-01", "一、自評結論\n（一）自評得分\n該項目自評得分88分\n（二）績效目標完成情況\n1.執行率情況。\n財政年度預算資金總額96000元，實際到位72000元，實際支付72000元，到位資金執行率100%。",
+        ("narr-trad-yuan-01", "一、自評結論\n（一）自評得分\n該項目自評得分88分\n（二）績效目標完成情況\n1.執行率情況。\n本年度財政安排預算資金總額96000元，年內實際到位72000元，已實際支付72000元，到位資金執行率100%。",
          {"adjusted": 96000.0, "spent": 72000.0, "execution_rate": 100.0}, 88.0,
          [("96000元", 96000), ("72000元", 72000), ("72000元", 72000)],
          "Yunnan Longling township page in traditional characters: money in 元, the rate of the funds received"),
-        ("narr-score-nextline-01", "一、自评结论\n\n（一）自评得分\n\n98分。\n\n（二）绩效目标完成情况\n\n1.产出指标完成情况\n\n数量指标：开展阅读推广活动12次，指标完成率100%。",
+        ("narr-score-nextline-01", "一、自评结论\n\n（一）自评得分\n\n98分。\n\n（二）绩效目标完成情况\n\n1.产出指标完成情况\n\n数量指标：举办少儿阅读推广活动12场，完成率100%。",
          {}, 98.0, [], "Yunnan Baoshan library report: the score alone on the line after its heading; 指标完成率 is no budget rate"),
-        ("narr-arrived-01", "市财政局下达我局森林防火补助经费82.40万元，全部到位。2023年度该项经费执行率为100%。",
+        ("narr-arrived-01", "财政部门年内下达护林防火补助经费82.40万元，已全部到位，该项经费2023年度执行率为100%。",
          {"adjusted": 824000.0, "execution_rate": 100.0}, None, [("82.40万元", 824000)],
          "Yunnan Baoshan forestry report: 下达 … 全部到位 and the rate in its own sentence"),
     ]
