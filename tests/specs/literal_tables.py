@@ -494,14 +494,14 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
             "| 其中蔬菜种植面积 | 24亩 | 24亩 | ||||||||\n"
             "| ★补助家畜养殖数量 | 10 | 140头 | 140头 | 10 | ||||||\n"
             "| 质量指标 | ||||||||||\n"
-            "| 养殖家畜成活率 | 5 | 95% | 98% | 5 | ||||||\n")
+            "| 畜禽存栏成活率 | 5 | 95% | 98% | 5 | ||||||\n")
     add("tables-subrows-pipe-01", "weight_first", text,
         "Anhui Xiaoxian page: 分值 before the values, ★ marks on core indicators, 其中… sub-rows with no weight, a 质量指标 row with no cells; the 其中 sub-rows are indicators of their own",
         [ind("补助特色种植面积", None, "数量指标", value("36亩"), value("36亩"), 20.0, 20.0),
          ind("其中茶叶种植面积", None, "数量指标", value("12亩"), value("12亩")),
          ind("其中蔬菜种植面积", None, "数量指标", value("24亩"), value("24亩")),
          ind("补助家畜养殖数量", None, "数量指标", value("140头"), value("140头"), 10.0, 10.0),
-         ind("养殖家畜成活率", None, "质量指标", value("95%"), value("98%"), 5.0, 5.0)],
+         ind("畜禽存栏成活率", None, "质量指标", value("95%"), value("98%"), 5.0, 5.0)],
         {"adjusted": 123600.0, "spent": 123600.0, "execution_rate": 100.0, "weight": 10.0, "score": 10.0},
         None, money(("12.36", 123600), ("12.36", 123600), ("12.36", 123600), ("12.36", 123600)))
 
