@@ -175,3 +175,39 @@ def test_known_content_reads_back(check, layout, zoo_nlp):
         CHECKS[check](project, layout, read_back(project, layout, zoo_nlp))
 
     run()
+
+
+# --------------------------------------------------------------------------- the scorer itself
+
+def _case():
+    return {"id": "x", "layout": "pipe", "text": "", "self_score": 96.0,
+            "indicators": [{"name": "培训人次", "level1": "产出指标", "level2": "数量指标",
+                            "target": zoo.value("≥300人次"), "actual": zoo.value("320人次"),
+                            "weight": 10.0, "score": 10.0}],
+            "budget": {"spent": 1250000.0, "initial": None},
+            "money": [{"text": "125", "value": 1250000.0}]}
+
+
+def test_scorer_counts_a_perfect_report_right():
+    from govie.evaluation.specs import score_case
+    case = _case()
+    report = {"indicators": [dict(case["indicators"][0], name="培训 人次")],
+              "budget": {"spent": 1250000.2, "initial": None}, "self_score": 96.0,
+              "entities": [{"label": "MONEY", "text": "125", "value": 1250000.0}]}
+    t = score_case(case, report)
+    assert (t.indicators.tp, t.indicators.fp, t.indicators.fn) == (1, 0, 0)
+    assert t.budget == [2, 2] and t.self_score == [1, 1]
+    assert (t.money.tp, t.money.fp, t.money.fn) == (1, 0, 0)
+
+
+def test_scorer_counts_shifted_and_missing_values_wrong():
+    from govie.evaluation.specs import score_case
+    case = _case()
+    shifted = dict(case["indicators"][0], target=zoo.value("320人次"), actual=None)
+    report = {"indicators": [shifted], "budget": {"spent": None, "initial": 1250000.0},
+              "self_score": None, "entities": [{"label": "MONEY", "text": "125", "value": 125.0}]}
+    t = score_case(case, report)
+    assert (t.indicators.tp, t.indicators.fp, t.indicators.fn) == (0, 1, 1)
+    assert t.names.tp == 1            # the name was found, its values were not
+    assert t.budget == [0, 2] and t.self_score == [0, 1]
+    assert (t.money.tp, t.money.fp, t.money.fn) == (0, 1, 1)
