@@ -297,3 +297,12 @@ def test_inline_rows_with_glued_level_words_and_no_header(nlp):
     assert got == [("补贴发放户数", "产出指标", "数量指标", 410, ">=", 22, "inline"),
                    ("补贴发放准确率", "产出指标", "质量指标", 100, "=", 18, "inline"),
                    ("补助政策知晓率", "效益指标", "社会效益指标", 85, ">=", 20, "inline")]
+
+
+def test_a_weight_glued_to_the_rate_is_split():
+    # The space between 分值 10 and 执行率 98% lost in cleaning: 1098% is no rate.
+    text = "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 50 50 49 1098% 9.8"
+    figures, _ = budget_blocks(text)
+    assert [(text[f.start:f.end], f.role) for f in figures] == [
+        ("50", "initial"), ("50", "adjusted"), ("49", "spent"), ("10", "weight"), ("98%", "execution_rate"),
+        ("9.8", "score")]

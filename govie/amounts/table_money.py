@@ -145,13 +145,13 @@ class TableMoneyRecognizer:
         """Budget figures glued into one run (``28.627.9597.73%``): an amount the recogniser read
         across several of them goes, and each money or rate figure the block finder split off
         that no mention holds becomes one (the figure alone, read once here)."""
-        figures = [f for f in sorted(units.block_figures.values(), key=lambda f: f.start)
-                   if f.role in MONEY_ROLES or f.role == "execution_rate"]
+        every = sorted(units.block_figures.values(), key=lambda f: f.start)
+        figures = [f for f in every if f.role in MONEY_ROLES or f.role == "execution_rate"]
         if not figures:
             return
         mentions = mentions_of(doc)
         for mention in list(mentions):
-            inside = [f for f in figures if mention.start <= f.start and f.end <= mention.end]
+            inside = [f for f in every if mention.start <= f.start and f.end <= mention.end]
             straddles = any(f.start < mention.start < f.end or f.start < mention.end < f.end for f in figures)
             if len(inside) >= 2 or (inside and straddles):
                 mentions.remove(mention)

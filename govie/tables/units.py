@@ -229,6 +229,29 @@ def _block_columns(vocab, tokens, j):
     return [columns[k] for k in keep], factor, j
 
 
+def _unglue_rate(columns: list[str], figures: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``10100%`` where a 分值 column stands before 执行率: a weight and a rate that lost the space
+    between them (10 and 100%).  Split when no rate over 1000% makes sense and the parts do."""
+    if "weight" not in columns or "execution_rate" not in columns or \
+            columns.index("weight") != columns.index("execution_rate") - 1:
+        return figures
+    out = []
+    for start, end, word in figures:
+        digits = word[:-1]
+        if word.endswith("%") and "." not in digits[:3] and len(digits) >= 4 and float(digits.replace(",", "")) > 1000:
+            for k in range(1, 4):
+                weight, rate = digits[:k], digits[k:]
+                if GLUED_FIGURE.fullmatch(weight) and GLUED_FIGURE.fullmatch(rate) and float(weight) <= 100 \
+                        and float(rate) <= 200:
+                    out += [(start, start + k, weight), (start + k, end, rate + "%")]
+                    break
+            else:
+                out.append((start, end, word))
+            continue
+        out.append((start, end, word))
+    return out
+
+
 def _assign(columns: list[str], figures: list[tuple[int, int, str]]) -> list[tuple[tuple[int, int, str], str]]:
     """Figures of one row against the columns: in order when they fill the row; else anchored on
     the rate (a percent sits under 执行率): the figures before it fill the columns before it from
@@ -374,6 +397,7 @@ def budget_blocks(text: str) -> tuple[list[BlockCell], list[tuple[int, int, floa
             j += 1
             n += 1
         for r, (label, row_figures) in enumerate(rows):
+            row_figures = _unglue_rate(columns, row_figures)
             for tok, col in _assign(columns, row_figures):
                 if FIGURE.fullmatch(tok[2]):
                     figures.append(BlockCell(tok[0], tok[1], col, label, len(blocks), r))
