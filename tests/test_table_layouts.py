@@ -306,3 +306,12 @@ def test_a_weight_glued_to_the_rate_is_split():
     assert [(text[f.start:f.end], f.role) for f in figures] == [
         ("50", "initial"), ("50", "adjusted"), ("49", "spent"), ("10", "weight"), ("98%", "execution_rate"),
         ("9.8", "score")]
+
+
+def test_header_words_level_words_and_names_wrapped_inside_their_cells(nlp):
+    text = ("一级指标\n\n二级指标\n\n三级指标\n\n年度\n指标值\n\n实际\n完成值\n\n分值\n\n得分\n\n"
+            "效益指标\n\n可持续影\n响指标\n\n指标1：公园绿地养护\n面积\n\n≥12公顷\n\n12.6公顷\n\n10\n\n10\n\n"
+            "指标2：\n\n/\n\n/\n\n")
+    rep = report(nlp, text)
+    assert [(i["name"], i["level2"], i["target"]["value"], i["actual"]["value"]) for i in rep["indicators"]] == [
+        ("公园绿地养护面积", "可持续影响指标", 12, 12.6)]

@@ -59,6 +59,9 @@ def split_name(name: Cell) -> tuple[Cell, str | None, str | None, str | None, st
     levels; a bracketed unit ending it is the unit of the row's bare values."""
     vocab = vocabulary()
     text, start, levels = name.text, name.start, {}
+    numbering = vocab.name_numbering.match(text)
+    if numbering and numbering.end() < len(text):
+        text, start = text[numbering.end():], start + numbering.end()
     moved = True
     while moved:
         moved = False

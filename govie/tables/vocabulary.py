@@ -37,6 +37,7 @@ class Vocabulary:
     level2: frozenset[str]
     unit_in_header: regex.Pattern
     column_marks: regex.Pattern
+    name_numbering: regex.Pattern
     value_words: frozenset[str]
     value_patterns: tuple[regex.Pattern, ...]
     value_noun_max: int
@@ -127,6 +128,7 @@ def vocabulary() -> Vocabulary:
         level2=frozenset(data["levels"]["level2"]),
         unit_in_header=regex.compile(data["unit_in_header"]),
         column_marks=regex.compile(data["column_marks"]),
+        name_numbering=regex.compile(data["name_numbering"]),
         value_words=frozenset(data["value_words"]),
         value_patterns=tuple(regex.compile(p) for p in data["value_patterns"]),
         value_noun_max=int(data["value_noun_max"]),
