@@ -315,3 +315,9 @@ def test_header_words_level_words_and_names_wrapped_inside_their_cells(nlp):
     rep = report(nlp, text)
     assert [(i["name"], i["level2"], i["target"]["value"], i["actual"]["value"]) for i in rep["indicators"]] == [
         ("公园绿地养护面积", "可持续影响指标", 12, 12.6)]
+
+
+def test_a_goals_list_gives_targets(nlp):
+    text = "年度绩效目标：一、完成校园围墙修缮长度320米；二、食堂改造工程完工率达到100%；三、师生就餐满意度≥90%。\n"
+    got = {i["name"]: (i["target"]["value"], i["actual"]) for i in report(nlp, text)["indicators"]}
+    assert got == {"完成校园围墙修缮长度": (320, None), "食堂改造工程完工率": (100, None), "师生就餐满意度": (90, None)}
