@@ -321,3 +321,13 @@ def test_a_goals_list_gives_targets(nlp):
     text = "年度绩效目标：一、完成校园围墙修缮长度320米；二、食堂改造工程完工率达到100%；三、师生就餐满意度≥90%。\n"
     got = {i["name"]: (i["target"]["value"], i["actual"]) for i in report(nlp, text)["indicators"]}
     assert got == {"完成校园围墙修缮长度": (320, None), "食堂改造工程完工率": (100, None), "师生就餐满意度": (90, None)}
+
+
+def test_a_level_word_of_either_rank(nlp):
+    # 成本指标 stands under 产出指标 here (it is a first-rank level in other templates).
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n"
+            "| 产出指标 | 数量指标 | 采购课桌椅套数 | 400套 | 400套 |\n"
+            "| 成本指标 | 课桌椅单价 | ≤520元 | 498元 |\n")
+    rep = report(nlp, text)
+    assert [(i["name"], i["level1"], i["level2"]) for i in rep["indicators"]] == [
+        ("采购课桌椅套数", "产出指标", "数量指标"), ("课桌椅单价", "产出指标", "成本指标")]

@@ -80,6 +80,13 @@ class GridReader:
         out, k = [], 0
         for level_role in LEVELS:
             if k < len(full) and self.vocab.bare(full[k].text) in self._level_words(level_role):
+                word = self.vocab.bare(full[k].text)
+                nxt = self.vocab.bare(full[k + 1].text) if k + 1 < len(full) else ""
+                if level_role == "level1" and word in self.vocab.level2 and nxt not in self.vocab.level2:
+                    # 成本指标 is a level of either rank: alone, it is the second under the carried first.
+                    out.append(("level2", full[k]))
+                    k += 1
+                    break
                 out.append((level_role, full[k]))
                 k += 1
         if "name" not in roles:

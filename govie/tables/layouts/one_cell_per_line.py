@@ -137,7 +137,13 @@ class LinesReader:
                     table.claimed.append((item.start, item.end))
             elif kind == "level":
                 flush()
-                role = "level1" if self.vocab.bare(item.text) in self.vocab.level1 and "level1" in table.roles else "level2"
+                word = self.vocab.bare(item.text)
+                following = tokens[k + 1] if k + 1 < len(tokens) else None
+                # 成本指标 is a level of either rank: a first only when a second follows it.
+                ambiguous = word in self.vocab.level2 and "level1" in level and not (
+                    following is not None and following[0] == "level")
+                role = "level1" if word in self.vocab.level1 and "level1" in table.roles and not ambiguous \
+                    else "level2"
                 level[role] = item
                 if role == "level1":
                     level.pop("level2", None)
