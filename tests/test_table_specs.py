@@ -23,11 +23,11 @@ import build_tables as zoo  # noqa: E402  (the flatteners and value parser of th
 
 # issue 12 targets: indicator P >= 0.95, R >= 0.90, budget >= 0.95, table MONEY F1 >= 0.97
 FLOORS = {
-    "indicator_precision": 0.92,  # BELOW the issue's target (0.95); measured 0.937 on 189 cases
-    "indicator_recall": 0.86,     # BELOW the issue's target (0.90); measured 0.882
-    "budget": 0.87,               # BELOW the issue's target (0.95); measured 0.894
-    "money_f1": 0.95,             # BELOW the issue's target (0.97); measured 0.961
-    "self_score": 0.97,           # measured 0.984 (no target in the issue)
+    "indicator_precision": 0.94,  # measured 0.953 on 199 cases: meets the issue's target (0.95), floor a little under it
+    "indicator_recall": 0.90,     # measured 0.912: meets the issue's target (0.90)
+    "budget": 0.92,               # BELOW the issue's target (0.95); measured 0.933
+    "money_f1": 0.955,            # BELOW the issue's target (0.97); measured 0.967
+    "self_score": 0.97,           # measured 0.985 (no target in the issue)
 }
 
 
@@ -120,7 +120,7 @@ STYLE = {r[0]: r[1:5] for r in zoo.RENDERINGS}
 
 # flattenings whose content the reader does not yet give back, by check (measured; BELOW issue 12)
 NOT_YET = {
-    "indicators": set(FLATTENINGS) - {"pipe"},   # a merged level1 cell makes level2 slide into level1
+    "indicators": {"glued"},   # cells glued with no separator: not all rows split back yet
     "budget": set(),
     "money": set(),
 }
