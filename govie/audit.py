@@ -9,7 +9,12 @@
 - ``met``: an indicator the table scores as met (full marks, 是否完成 = 是) whose actual misses its target;
 - ``task_amounts``: the 任务涉及资金 of the tasks adding up to more than the budget;
 - ``percent_over_100``: a share that cannot pass 100 % (覆盖率, 完成率 … the capped heads of
-  govie/indicators/lexicon.json) stated above it.
+  govie/indicators/lexicon.json) stated above it;
+- ``budget_score``: the templates' rule for the budget row, 得分 = 分值 × 执行率, capped at 分值;
+- ``indicator_score``: an indicator whose actual meets its target earns its full 分值; a score
+  above its weight is never earned;
+- ``total``: the 总分 against the sum of its parts (the budget row's score and every scored
+  indicator of the tables), when all of them were read.
 
 Each finding carries its figures, where they stand (offsets into the file's text) and the
 tolerance that rounding allows: a figure written with two decimals in 万元 may be off by
@@ -192,8 +197,57 @@ def _task_checks(report, figures: _Figures) -> list[Finding]:
                      for t in sorted(amounts.values(), key=lambda t: t["start"])])]
 
 
+def _decimals_tolerance(*values: float) -> float:
+    """Half a unit of the last decimal any of the figures was written with (9.81 → 0.005)."""
+    most = 0
+    for v in values:
+        text = repr(float(v))
+        if "." in text and not text.endswith(".0"):
+            most = max(most, len(text.split(".")[1]))
+    return 0.5 * 10 ** -most if most else 0.5
+
+
+def _score_checks(report) -> list[Finding]:
+    """Scores against the templates' rules: the budget row, met indicators, the total."""
+    out = []
+    b = report.budget
+    weight, score, rate = b.get("weight"), b.get("score"), b.get("execution_rate")
+    if None not in (weight, score, rate):
+        expected = min(weight, weight * rate / 100)
+        tol = _decimals_tolerance(score) + weight * 0.005 / 100 + 1e-9
+        if abs(score - expected) > tol:
+            out.append(Finding("budget_score", f"budget 得分 {score:g} but 分值 {weight:g} × 执行率 {rate:g}% "
+                                               f"(capped at the 分值) = {expected:.2f}",
+                               {"score": score, "weight": weight, "execution_rate": rate},
+                               round(expected, 4), round(score - expected, 4), round(tol, 4)))
+    scored = []
+    for ind in report.indicators:
+        w, sc = ind.get("weight"), ind.get("score")
+        if w is None or sc is None:
+            continue
+        scored.append(sc)
+        span = [{"role": "name", "start": ind["start"], "end": ind["end"], "text": report.text[ind["start"]:ind["end"]]}]
+        if sc > w + 1e-9:
+            out.append(Finding("indicator_score", f"{ind['name']}: 得分 {sc:g} above its 分值 {w:g}",
+                               {"weight": w, "score": sc}, w, round(sc - w, 4), 0.0, span))
+        elif ind.get("met") is True and sc < w - 1e-9:
+            out.append(Finding("indicator_score", f"{ind['name']}: target met but 得分 {sc:g} of 分值 {w:g}",
+                               {"weight": w, "score": sc}, w, round(sc - w, 4), 0.0, span))
+    total = report.self_score
+    table_rows = [i for i in report.indicators if i.get("source") == "table"]
+    if total is not None and score is not None and scored and len(scored) == len(table_rows):
+        parts = score + sum(scored)
+        tol = _decimals_tolerance(total, score, *scored) * (len(scored) + 2)
+        if abs(parts - total) > tol:
+            out.append(Finding("total", f"总分 {total:g} but its parts add up to {parts:.2f}",
+                               {"total": total, "budget_score": score, "indicator_scores": round(sum(scored), 4),
+                                "indicators": len(scored)}, round(parts, 4), round(total - parts, 4), round(tol, 4)))
+    return out
+
+
 def audit_report(report) -> list[dict]:
     """Every inconsistency found in one :class:`govie.report.Report`, as dicts."""
     figures = _Figures(report)
-    findings = _budget_checks(report, figures) + _task_checks(report, figures) + _indicator_checks(report)
+    findings = (_budget_checks(report, figures) + _task_checks(report, figures) + _indicator_checks(report)
+                + _score_checks(report))
     return [f.to_dict() for f in findings]

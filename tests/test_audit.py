@@ -107,3 +107,29 @@ def test_a_completion_rate_may_pass_100(nlp):
     text = "违法建设拆除任务完成率为106%，户籍人口疫苗接种覆盖率为112%。"
     found = [f["message"] for f in govie.extract(text, nlp=nlp).audit()]
     assert len(found) == 1 and "覆盖率" in found[0]
+
+
+def test_scores_against_the_templates_rules():
+    from govie.audit import audit_report
+    from govie.report import Report
+
+    def checks(budget, indicators, total):
+        rep = Report(self_score=total, text="x" * 10)
+        rep.budget.update(budget)
+        rep.indicators = [{"name": n, "start": 0, "end": 1, "weight": w, "score": s, "met": m, "source": "table",
+                           "target": None, "actual": None} for n, w, s, m in indicators]
+        return [f["check"] for f in audit_report(rep)]
+
+    # 10 × 95.4% = 9.54: right; 9.9 is not what the rule gives.
+    assert checks({"weight": 10, "score": 9.54, "execution_rate": 95.4}, [], None) == []
+    assert checks({"weight": 10, "score": 9.9, "execution_rate": 95.4}, [], None) == ["budget_score"]
+    # Over 100 % the score is capped at the weight.
+    assert checks({"weight": 10, "score": 10, "execution_rate": 104.2}, [], None) == []
+    # A met indicator earns its full weight; no score passes its weight.
+    assert checks({}, [("a", 20, 18, True)], None) == ["indicator_score"]
+    assert checks({}, [("a", 20, 22, None)], None) == ["indicator_score"]
+    assert checks({}, [("a", 20, 15, False)], None) == []
+    # The total against its parts: 9.54 + 50 + 30 = 89.54.
+    parts = [("a", 50, 50, True), ("b", 40, 30, False)]
+    assert checks({"weight": 10, "score": 9.54, "execution_rate": 95.4}, parts, 89.54) == []
+    assert checks({"weight": 10, "score": 9.54, "execution_rate": 95.4}, parts, 92.0) == ["total"]

@@ -23,11 +23,11 @@ import build_tables as zoo  # noqa: E402  (the flatteners and value parser of th
 
 # issue 12 targets: indicator P >= 0.95, R >= 0.90, budget >= 0.95, table MONEY F1 >= 0.97
 FLOORS = {
-    "indicator_precision": 0.75,  # BELOW the issue's target (0.95)
-    "indicator_recall": 0.50,     # BELOW the issue's target (0.90)
-    "budget": 0.80,               # BELOW the issue's target (0.95)
-    "money_f1": 0.93,             # BELOW the issue's target (0.97)
-    "self_score": 0.97,
+    "indicator_precision": 0.94,  # measured 0.953 on 199 cases: meets the issue's target (0.95), floor a little under it
+    "indicator_recall": 0.90,     # measured 0.912: meets the issue's target (0.90)
+    "budget": 0.92,               # BELOW the issue's target (0.95); measured 0.933
+    "money_f1": 0.955,            # BELOW the issue's target (0.97); measured 0.967
+    "self_score": 0.97,           # measured 0.985 (no target in the issue)
 }
 
 
@@ -120,9 +120,9 @@ STYLE = {r[0]: r[1:5] for r in zoo.RENDERINGS}
 
 # flattenings whose content the reader does not yet give back, by check (measured; BELOW issue 12)
 NOT_YET = {
-    "indicators": set(FLATTENINGS) - {"pipe"},
-    "budget": {"glued"},
-    "money": {"glued"},
+    "indicators": {"glued"},   # cells glued with no separator: not all rows split back yet
+    "budget": set(),
+    "money": set(),
 }
 
 
@@ -167,7 +167,7 @@ def _param(check, layout):
 @pytest.mark.parametrize("check,layout", [_param(c, f) for c in CHECKS for f in FLATTENINGS])
 def test_known_content_reads_back(check, layout, zoo_nlp):
     # fixed seed, a few examples, no shrinking: each example is a whole pipeline run
-    @settings(max_examples=4, derandomize=True, deadline=None, database=None,
+    @settings(max_examples=3, derandomize=True, deadline=None, database=None,
               phases=[Phase.explicit, Phase.generate],
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(projects())
@@ -175,3 +175,39 @@ def test_known_content_reads_back(check, layout, zoo_nlp):
         CHECKS[check](project, layout, read_back(project, layout, zoo_nlp))
 
     run()
+
+
+# --------------------------------------------------------------------------- the scorer itself
+
+def _case():
+    return {"id": "x", "layout": "pipe", "text": "", "self_score": 96.0,
+            "indicators": [{"name": "培训人次", "level1": "产出指标", "level2": "数量指标",
+                            "target": zoo.value("≥300人次"), "actual": zoo.value("320人次"),
+                            "weight": 10.0, "score": 10.0}],
+            "budget": {"spent": 1250000.0, "initial": None},
+            "money": [{"text": "125", "value": 1250000.0}]}
+
+
+def test_scorer_counts_a_perfect_report_right():
+    from govie.evaluation.specs import score_case
+    case = _case()
+    report = {"indicators": [dict(case["indicators"][0], name="培训 人次")],
+              "budget": {"spent": 1250000.2, "initial": None}, "self_score": 96.0,
+              "entities": [{"label": "MONEY", "text": "125", "value": 1250000.0}]}
+    t = score_case(case, report)
+    assert (t.indicators.tp, t.indicators.fp, t.indicators.fn) == (1, 0, 0)
+    assert t.budget == [2, 2] and t.self_score == [1, 1]
+    assert (t.money.tp, t.money.fp, t.money.fn) == (1, 0, 0)
+
+
+def test_scorer_counts_shifted_and_missing_values_wrong():
+    from govie.evaluation.specs import score_case
+    case = _case()
+    shifted = dict(case["indicators"][0], target=zoo.value("320人次"), actual=None)
+    report = {"indicators": [shifted], "budget": {"spent": None, "initial": 1250000.0},
+              "self_score": None, "entities": [{"label": "MONEY", "text": "125", "value": 125.0}]}
+    t = score_case(case, report)
+    assert (t.indicators.tp, t.indicators.fp, t.indicators.fn) == (0, 1, 1)
+    assert t.names.tp == 1            # the name was found, its values were not
+    assert t.budget == [0, 2] and t.self_score == [0, 1]
+    assert (t.money.tp, t.money.fp, t.money.fn) == (0, 1, 1)

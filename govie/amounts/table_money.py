@@ -17,12 +17,14 @@ A money column with no unit anywhere holds yuan.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..mentions import Mention, add_mention, overlaps
-from ..numbers import find_amounts
+from ..mentions import Mention, add_mention, mentions_of, overlaps
+from ..numbers import find_amounts, parse_amount
 from ..tables.units import MONEY_ROLES, Units, bracketed_unit, cell_separator, unit_scopes
 from .rules import amount_rules
 
@@ -60,6 +62,22 @@ def _is_date(after: str) -> bool:
     return after.lstrip(" ")[:1] in ("年", "月", "日", "号")
 
 
+class _Taken:
+    """Spans already held by mentions; ``overlaps`` in O(log n) (prefix maximum of the ends)."""
+
+    def __init__(self, mentions: list[Mention]):
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [s for s, _ in spans]
+        self.max_end, top = [], -1
+        for _, e in spans:
+            top = max(top, e)
+            self.max_end.append(top)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1
+        return i >= 0 and self.max_end[i] > start
+
+
 class TableMoneyRecognizer:
     def __init__(self, name: str = "govie_table_money"):
         self.name = name
@@ -72,11 +90,12 @@ class TableMoneyRecognizer:
         if not units.scopes and not units.row_scopes and not units.headers and not units.blocks:
             return doc
         rules = amount_rules()
+        taken = _Taken(mentions_of(doc))     # the recogniser's amounts (found once, not per number)
         for m, measure in find_amounts(text):
             if measure.kind is not None or m.group("mult") or m.group("num2") or m.group("prefix"):
                 continue
             start, end = m.span("num")
-            if overlaps(doc, start, end) or not m.group("num").lstrip("-−")[:1].isdigit():
+            if taken.overlaps(start, end) or not m.group("num").lstrip("-−")[:1].isdigit():
                 continue
             before, after = _line_around(text, start, end)
             if _is_date(after):
@@ -118,7 +137,40 @@ class TableMoneyRecognizer:
                     whole_cell and bool(MONEY_LIKE.fullmatch(m.group("num"))))
             if money:
                 add_mention(doc, Mention("MONEY", start, end, measure.as_money(factor), source="table_unit"))
+        self._split_glued(doc, text, units)
         return doc
+
+    @staticmethod
+    def _split_glued(doc: Doc, text: str, units: Units) -> None:
+        """Budget figures glued into one run (``28.627.9597.73%``): an amount the recogniser read
+        across several of them goes, and each money or rate figure the block finder split off
+        that no mention holds becomes one (the figure alone, read once here)."""
+        every = sorted(units.block_figures.values(), key=lambda f: f.start)
+        figures = [f for f in every if f.role in MONEY_ROLES or f.role == "execution_rate"]
+        if not figures:
+            return
+        mentions = mentions_of(doc)
+        for mention in list(mentions):
+            inside = [f for f in every if mention.start <= f.start and f.end <= mention.end]
+            straddles = any(f.start < mention.start < f.end or f.start < mention.end < f.end for f in figures)
+            if len(inside) >= 2 or (inside and straddles):
+                mentions.remove(mention)
+                group = doc.spans.get("amounts")
+                if group is not None:
+                    doc.spans["amounts"] = [sp for sp in group if sp.start_char != mention.start]
+        starts = sorted((m.start, m.end) for m in mentions)
+        held = {s for s, _ in starts}
+        for f in figures:
+            if f.start in held or overlaps(doc, f.start, f.end):
+                continue
+            measure = parse_amount(text[f.start:f.end])
+            if measure is None:
+                continue
+            factor = units.block_factor(f.start) or units.declared(f.start)
+            if f.role in MONEY_ROLES and factor is not None and measure.kind is None and measure.value:
+                add_mention(doc, Mention("MONEY", f.start, f.end, measure.as_money(factor), source="table_unit"))
+            elif f.role == "execution_rate" and measure.kind == "PERCENT":
+                add_mention(doc, Mention("PERCENT", f.start, f.end, measure, source="table_unit"))
 
 
 @Language.factory("govie_table_money", assigns=["doc._.mentions", "doc._.table_units", "doc._.budget_cells",

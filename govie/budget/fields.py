@@ -35,6 +35,7 @@ class FieldRules:
     rate_fields: frozenset[str]
     qualifiers: tuple[str, ...]
     unqualified: frozenset[str]
+    unqualified_labels: frozenset[str]
     link: regex.Pattern
     max_gap: int
     score: regex.Pattern
@@ -68,6 +69,7 @@ def field_rules() -> FieldRules:
         rate_fields=frozenset(data["rate_fields"]),
         qualifiers=tuple(data["qualifiers"]),
         unqualified=frozenset(data["unqualified_fields"]),
+        unqualified_labels=frozenset(data.get("unqualified_labels", [])),
         link=regex.compile(data["link"]),
         max_gap=int(data["max_gap"]),
         score=regex.compile(data["score"]),
@@ -108,7 +110,8 @@ def budget_figures(text: str, mentions: list[Mention]) -> list[Figure]:
     out = []
     for m in rules.labels.finditer(text):
         field = rules.field_of[m.lastgroup]
-        if field not in rules.unqualified and any(q in _clause_before(text, m.start()) for q in rules.qualifiers):
+        if field not in rules.unqualified and regex.sub(r"\s", "", m.group()) not in rules.unqualified_labels \
+                and any(q in _clause_before(text, m.start()) for q in rules.qualifiers):
             continue
         link = rules.link.match(text, m.end())
         pos = link.end() if link else m.end()

@@ -131,6 +131,9 @@ def score_case(case: dict, report: dict, errors: list | None = None) -> Tally:
                 t.parts[part] += field_right(part, g[part], got)
             else:
                 t.parts[part] += (g[part] or None) == (got or None)
+        if "met" in g:      # stated by the table (完成 / 未完成)
+            t.parts["met stated"] += 1
+            t.parts["met"] += p.get("met") == g["met"]
         if errors is not None and full is None:
             errors.append(f"  wrong      {cid}  {g['name']}: target {g['target'] and g['target']['text']!r} "
                           f"-> {p.get('target')!r}; actual {g['actual'] and g['actual']['text']!r} -> {p.get('actual')!r}")
@@ -200,6 +203,8 @@ def report(corpus, nlp, show_errors: bool = False) -> str:
     m = total.parts["matched"] or 1
     lines.append("Among indicators whose name was found: " + ", ".join(
         f"{part} {total.parts[part] / m:.3f}" for part in ("target", "actual", "level1", "level2", "weight", "score")))
+    if total.parts["met stated"]:
+        lines.append(f"met where the table states it: {total.parts['met']}/{total.parts['met stated']}")
     lines.append(f"Budget fields right: {total.budget[0]}/{total.budget[1]} = {_share(total.budget):.3f}; "
                  f"self_score right: {total.self_score[0]}/{total.self_score[1]} = {_share(total.self_score):.3f}")
     lines.append("Targets of issue 12: indicator P >= 0.95 and R >= 0.90, budget fields >= 0.95, table MONEY F1 >= 0.97")

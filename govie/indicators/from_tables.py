@@ -6,13 +6,16 @@ and the target its comparator.
 """
 from __future__ import annotations
 
+import regex
+
 from ..numbers import parse_number
 from ..tables import INDICATOR, PROJECT, TASK, Cell, Row, Table, Task, vocabulary
 from .model import Indicator, Value, plain
 from .rules import indicator_rules
-from .values import Values, name_unit
+from .values import SYMBOLS as _SYMBOL, Values, name_unit
 
 INDICATOR_KINDS = (INDICATOR, TASK, PROJECT)
+FORMULA = regex.compile(r"[(（][^()（）]{0,30}\p{Han}[^()（）]{0,30}[/÷][^()（）]{1,30}[)）]\s{0,3}$")
 
 
 def _number(cell: Cell | None, values: Values) -> float | None:
@@ -56,6 +59,9 @@ def split_name(name: Cell) -> tuple[Cell, str | None, str | None, str | None, st
     levels; a bracketed unit ending it is the unit of the row's bare values."""
     vocab = vocabulary()
     text, start, levels = name.text, name.start, {}
+    numbering = vocab.name_numbering.match(text)
+    if numbering and numbering.end() < len(text):
+        text, start = text[numbering.end():], start + numbering.end()
     moved = True
     while moved:
         moved = False
@@ -67,6 +73,10 @@ def split_name(name: Cell) -> tuple[Cell, str | None, str | None, str | None, st
                     start += len(w) + len(rest) - len(rest.lstrip())
                     text, moved = rest.lstrip(), True
                     break
+    # 结余率（结余数/预算数）: a formula in brackets after a name explains it; it is no part of it.
+    formula = FORMULA.search(text)
+    if formula and formula.start() > 0:
+        text = text[:formula.start()].rstrip()
     bare, cmp, unit = name_unit(text)
     return Cell(start, start + len(bare), bare), levels.get("level1"), levels.get("level2"), cmp, unit
 
@@ -79,6 +89,19 @@ def _with_name_unit(value: Value | None, cmp: str | None, unit: str | None, targ
     return value
 
 
+def _unit_from_target(actual: Value | None, target: Value | None, values: Values) -> Value | None:
+    """A bare actual (``463``) beside a target with a unit (``≥450户``) is in the target's unit."""
+    if actual is None or target is None or not actual.numeric or actual.unit or not target.unit:
+        return actual
+    if actual.kind is not None or target.kind is None:
+        return actual
+    # Only on the same scale: 463 beside ≥450户 is 463户; a 1 beside 100% is no 1%.
+    written = values.written(target)
+    if not written or not actual.value or not 0.1 <= actual.value / written <= 10:
+        return actual
+    return values.in_unit_of(actual, target)
+
+
 def table_indicators(tables: list[Table], values: Values) -> list[Indicator]:
     out = []
     for table in tables:
@@ -89,11 +112,17 @@ def table_indicators(tables: list[Table], values: Values) -> list[Indicator]:
             if name is None:
                 continue
             name, glued1, glued2, cmp, unit = split_name(name)
+            # Sichuan's split columns: 指标性质 (≥) | 指标值 (16) | 度量单位 (台).
+            if row.get("unit") is not None:
+                unit = plain(row.get("unit").text)
+            if row.get("comparator") is not None:
+                cmp = _SYMBOL.get(plain(row.get("comparator").text)[:1], cmp)
             bracket = (cmp, unit) if unit else None
             target = _with_name_unit(values.of_cell(row.get("target"), bracket), cmp, unit, True)
             actual = _with_name_unit(values.of_cell(row.get("actual"), bracket), cmp, unit, False)
             if target is None and actual is None:
                 continue
+            actual = _unit_from_target(actual, target, values)
             amount = None
             if task is not None and task.funding is not None and task.funding_value is not None:
                 amount = values.money(task.funding, task.funding_value)

@@ -294,7 +294,7 @@ class NarrativeReader:
             if completion:
                 name_end -= 1                   # 完成年度任务的 → 完成年度任务
                 head = head[:-1]
-            elif not self.rules.ends_with_head(head, goal=goal):
+            elif not self.rules.ends_with_head(head, goal=goal) and not (goal and self._goal_item(start, m)):
                 continue
             if self._is_list(m) or self._is_budget(head, m.start):
                 continue
@@ -306,6 +306,15 @@ class NarrativeReader:
                                  self._context(name_start), region))
             self.used.add(m.start)
         return out
+
+    def _goal_item(self, start: int, m: Mention) -> bool:
+        """An item of a goals list (一、完成固定资产增加8%；二、… / 道路硬化≥1.24km；…): its clause
+        opens after a list mark or a semicolon and ends at the next one — a target whatever its head."""
+        before = self.text[max(0, start - 3):start]
+        opens = start == 0 or any(ch in before for ch in "；;:：、\n")
+        after = self.text[m.end:m.end + 3]
+        closes = not after.strip() or after.lstrip()[:1] in ("；", ";", "。", "\n")
+        return opens and closes
 
     def _is_list(self, m: Mention) -> bool:
         """达成率分别是100%、118%: one name, several values — not one indicator."""

@@ -7,6 +7,8 @@ that carries its unit, a ``≥12`` with no unit) is read by the normaliser here,
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..amounts.rules import amount_rules
@@ -74,6 +76,10 @@ class Values:
         if measure is None:
             measure = parse_amount(words)
         if measure is None:
+            duration = _duration(words)
+            if duration is not None:
+                value, unit, cmp = duration
+                return Value(cell.start, cell.end, cell.text, value, unit, cmp, "QUANTITY")
             counted = vocabulary().split_counted(cell.text)
             if counted is None:
                 return Value(cell.start, cell.end, cell.text)
@@ -124,8 +130,48 @@ class Values:
         value = self.of_cell(Cell(pos, cell.end, self.text[pos:cell.end]))
         return name, value
 
+    @staticmethod
+    def written(value: Value) -> float | None:
+        """The number as written in the value's text (≤5.5万元 → 5.5)."""
+        return _written_number(value.text)
+
+    def in_unit_of(self, bare: Value, model: Value) -> Value:
+        """A bare number read in another value's unit: 463 beside ≥450户, 5.32 beside ≤5.5万元."""
+        if model.kind == "MONEY":
+            # The model's money factor: its value over its written number.
+            written = _written_number(model.text)
+            factor = model.value / written if written else 1.0
+            return Value(bare.start, bare.end, bare.text, bare.value * factor, model.unit, None, "MONEY",
+                         model.currency)
+        return Value(bare.start, bare.end, bare.text, bare.value, model.unit, None, model.kind)
+
     def money(self, cell: Cell, value: float) -> Value:
         return Value(cell.start, cell.end, cell.text, value, "元", None, "MONEY", "CNY")
+
+
+@lru_cache(maxsize=1)
+def _duration_pattern() -> regex.Pattern:
+    import json
+    from importlib import resources
+    with resources.files("govie.tables").joinpath("headers.json").open(encoding="utf-8") as fh:
+        units = json.load(fh)["durations"]
+    alternation = "|".join(regex.escape(u) for u in sorted(units, key=len, reverse=True))
+    return regex.compile(rf"(?P<cmp>[≥≤<>]?)(?P<n>\d{{1,4}}(?:\.\d{{1,2}})?)(?P<unit>{alternation})(?:内|以内)?")
+
+
+def _duration(words: str):
+    """``≥15年``, ``3个工作日``: (value, unit, comparator) of a duration the recognisers leave alone."""
+    m = _duration_pattern().fullmatch(words)
+    if not m:
+        return None
+    cmp = SYMBOLS.get(m.group("cmp")) if m.group("cmp") else ("<=" if words.endswith("内") else None)
+    return float(m.group("n")), m.group("unit"), cmp
+
+
+def _written_number(text: str) -> float | None:
+    """The Arabic number a value was written with (≤5.5万元 → 5.5), to learn its unit's factor."""
+    m = regex.search(r"\d[\d,]{0,15}(?:\.\d{1,6})?", text)
+    return float(m.group().replace(",", "")) if m else None
 
 
 def _comparator_word(words: str) -> str | None:

@@ -17,9 +17,12 @@ class Line:
     end: int
     text: str
 
+    exploded: bool = False       # one word of a table flattened onto one line (see words_as_lines)
+
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        """Empty, or only the bar that closes an empty cell (`` |``)."""
+        return not self.text.strip(" \t\u3000|")
 
 
 def lines_of(text: str) -> list[Line]:
@@ -31,8 +34,13 @@ def lines_of(text: str) -> list[Line]:
 
 
 def cell_at(text: str, start: int, end: int) -> Cell:
-    """The cell ``text[start:end]`` without the whitespace around it (empty cells keep their place)."""
+    """The cell ``text[start:end]`` without the whitespace around it (empty cells keep their place),
+    nor the bar that closes a cell written one a line (``≥42个 |``)."""
     piece = text[start:end]
+    stripped = piece.rstrip()
+    if stripped.endswith("|") and stripped.count("|") == 1:
+        end = start + len(stripped) - 1
+        piece = text[start:end]
     lead = len(piece) - len(piece.lstrip())
     trail = len(piece) - len(piece.rstrip())
     if lead == len(piece):
@@ -43,3 +51,28 @@ def cell_at(text: str, start: int, end: int) -> Cell:
 def join(text: str, first: Cell, last: Cell) -> Cell:
     """One cell from ``first`` to ``last`` (a name wrapped over lines)."""
     return Cell(first.start, last.end, text[first.start:last.end])
+
+
+def words_as_lines(text: str, lines: list[Line], is_header_word, min_header_words: int = 3) -> list[Line]:
+    """A table flattened onto one line with single spaces (``一级指标 二级指标 三级指标 年度指标值
+    … 产出指标 数量指标 新增床位数 300张 312张 10 10``) read as one cell a line: such a line — no
+    tab, bar or run of spaces, and a run of header words in it — becomes one Line per word."""
+    out = []
+    for line in lines:
+        words = line.text.split()
+        if len(words) < 2 * min_header_words or "\t" in line.text or "|" in line.text or "  " in line.text.strip():
+            out.append(line)
+            continue
+        run = best = 0
+        for w in words:
+            run = run + 1 if is_header_word(w) else 0
+            best = max(best, run)
+        if best < min_header_words:
+            out.append(line)
+            continue
+        pos = line.start
+        for w in words:
+            k = text.index(w, pos)
+            out.append(Line(k, k + len(w), w, exploded=True))
+            pos = k + len(w)
+    return out

@@ -31,6 +31,8 @@ class HeaderFinder:
         if not self._is_header(cells):
             if layout is None and self.vocab.header_role(line.text):
                 return self._vertical_header(i)
+            if layout is None:
+                return self._glued_header(i)
             return None
         if layout is not None:
             return cells, layout, i, i
@@ -61,8 +63,17 @@ class HeaderFinder:
         while j < len(self.lines):
             line = self.lines[j]
             if not line.blank:
-                if layout_of(line.text) is not None or not self.vocab.header_role(line.text):
+                if layout_of(line.text) is not None:
                     break
+                if not self.vocab.header_role(line.text):
+                    # A header word wrapped inside its cell (年度\n指标值).
+                    wrapped = self._wrapped_word(j, +1) if cells else None
+                    if wrapped is None or not self.vocab.header_role(wrapped[0].text):
+                        break
+                    cells.append(wrapped[0])
+                    last = j = wrapped[1]
+                    j += 1
+                    continue
                 cells.append(cell_at(self.text, line.start, line.end))
                 last = j
             j += 1

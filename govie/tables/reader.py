@@ -20,28 +20,28 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..mentions import Mention
-from .cells import lines_of
+from .cells import lines_of, words_as_lines
 from .header import HeaderFinder
 from .layouts import layout_of, split_cells
 from .layouts.budget_block import BudgetBlockReader
-from .layouts.glued import GluedReader
+from .layouts.glued import GluedReader, InlineReader
 from .layouts.grid import GridReader
 from .layouts.one_cell_per_line import LinesReader
-from .model import BUDGET, Cell, Row, Table
+from .model import BUDGET, INDICATOR, PROJECT, Cell, Row, Table
 from .units import bracketed_unit
 from .vocabulary import compact, vocabulary
 
-VALUE_ROLES = ("target", "actual", "weight", "score", "status", "note")
+VALUE_ROLES = ("target", "actual", "weight", "score", "status", "note", "comparator", "unit")
 ROW_ROLES = ("name",) + VALUE_ROLES
 
 
-class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedReader):
+class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedReader, InlineReader):
     """Reads the tables of one cleaned text."""
 
     def __init__(self, text: str, mentions: list[Mention], unit_scopes: list[tuple[int, float]]):
         self.text = text
-        self.lines = lines_of(text)
         self.vocab = vocabulary()
+        self.lines = words_as_lines(text, lines_of(text), lambda w: self.vocab.header_role(w) is not None)
         self.mentions = mentions
         self.mention_starts = [m.start for m in mentions]
         self.money = [m for m in mentions if m.label == "MONEY"]
@@ -58,6 +58,9 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
                 continue
             found = self.header_at(i)
             if found is None:
+                inline = self._inline_table(i)
+                if inline is not None:
+                    out.append(inline)
                 i += 1
                 continue
             header, layout, first, last = found
@@ -66,6 +69,8 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
             if kind is None:
                 i = last + 1
                 continue
+            if self.lines[first].exploded:
+                layout = "words"          # read one cell a line; say it came on one line
             table = Table(kind, layout, self.lines[first].start, self.lines[last].end, header, roles,
                           unit_factor=self._unit_factor(header, self.lines[first].start))
             table.claimed.extend((c.start, c.end) for c in header if c)
@@ -73,18 +78,34 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
             body = [j for j in range(last + 1, end) if not self.lines[j].blank]
             if kind == BUDGET:
                 self._read_budget_rows(table, body, self.lines[last] if layout == "spaces" else None)
-            elif layout == "lines":
-                if self._looks_glued(table, body):
-                    self._read_glued(table, body)
-                else:
-                    self._read_lines(table, body)
+            elif self._looks_glued(table, body):
+                self._read_glued(table, body)
+            elif layout in ("lines", "words"):
+                self._read_lines(table, body)
             else:
                 self._read_grid(table, body, self.lines[last] if layout == "spaces" else None)
             if body:
                 table.end = self.lines[body[-1]].end
+            self._drop_repeats(table, out)
             out.append(table)
             i = max(end, last + 1)
         return out
+
+    def _drop_repeats(self, table: Table, earlier: list[Table]) -> None:
+        """Rows printed again after a page break (the header and the last rows repeated on the next
+        page) are read once: a row equal to one of an earlier table of the same columns goes."""
+        if table.kind not in (INDICATOR, PROJECT):
+            return
+        seen = {_row_key(r) for t in earlier if t.kind == table.kind and t.roles == table.roles for r in t.rows}
+        kept = []
+        for row in table.rows:
+            key = _row_key(row)
+            if key in seen:
+                table.skipped.extend((c.start, c.end) for c in row.fields.values() if c)
+                continue
+            seen.add(key)
+            kept.append(row)
+        table.rows = kept
 
     def _unit_factor(self, header: list[Cell], start: int) -> float | None:
         """The money unit of the table's funding cells: the funding header's own unit, a unit in
@@ -145,6 +166,11 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
         if mention is None or compact(self.text[cell.start:mention.start]) or compact(self.text[mention.end:cell.end]):
             return None
         return mention.measure.value
+
+
+def _row_key(row: Row) -> tuple:
+    return tuple((role, compact(row.fields[role].text)) for role in ("name", "target", "actual")
+                 if row.get(role) is not None)
 
 
 def find_tables(text: str, mentions: list[Mention], unit_scopes: list[tuple[int, float]]) -> list[Table]:

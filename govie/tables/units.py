@@ -132,6 +132,10 @@ class Units:
         self.block_figures = {f.start: f for f in figures}
         self.block_starts = [s for s, _, _ in self.blocks]
 
+    def block_factor(self, pos: int) -> float | None:
+        i = bisect_right(self.block_starts, pos) - 1
+        return self.blocks[i][2] if i >= 0 and self.blocks[i][0] <= pos <= self.blocks[i][1] else None
+
     def block_figure(self, start: int) -> tuple[BlockCell, float | None] | None:
         """The budget-block figure starting at ``start`` and its block's unit factor, or None."""
         fig = self.block_figures.get(start)
@@ -225,6 +229,29 @@ def _block_columns(vocab, tokens, j):
     return [columns[k] for k in keep], factor, j
 
 
+def _unglue_rate(columns: list[str], figures: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``10100%`` where a 分值 column stands before 执行率: a weight and a rate that lost the space
+    between them (10 and 100%).  Split when no rate over 1000% makes sense and the parts do."""
+    if "weight" not in columns or "execution_rate" not in columns or \
+            columns.index("weight") != columns.index("execution_rate") - 1:
+        return figures
+    out = []
+    for start, end, word in figures:
+        digits = word[:-1]
+        if word.endswith("%") and "." not in digits[:3] and len(digits) >= 4 and float(digits.replace(",", "")) > 1000:
+            for k in range(1, 4):
+                weight, rate = digits[:k], digits[k:]
+                if GLUED_FIGURE.fullmatch(weight) and GLUED_FIGURE.fullmatch(rate) and float(weight) <= 100 \
+                        and float(rate) <= 200:
+                    out += [(start, start + k, weight), (start + k, end, rate + "%")]
+                    break
+            else:
+                out.append((start, end, word))
+            continue
+        out.append((start, end, word))
+    return out
+
+
 def _assign(columns: list[str], figures: list[tuple[int, int, str]]) -> list[tuple[tuple[int, int, str], str]]:
     """Figures of one row against the columns: in order when they fill the row; else anchored on
     the rate (a percent sits under 执行率): the figures before it fill the columns before it from
@@ -240,6 +267,77 @@ def _assign(columns: list[str], figures: list[tuple[int, int, str]]) -> list[tup
     out.append((figures[rate_at], "execution_rate"))
     out.extend(zip(after, columns[col + 1:]))
     return out
+
+
+GLUED_FIGURE = regex.compile(r"(?:0|[1-9]\d{0,9})(?:\.\d{1,2})?")
+
+
+def split_glued_figures(digits: str, columns: list[str]) -> list[str] | None:
+    """``28.627.9597.73%9.77`` under 预算数 / 执行数 / 执行率 / 得分: the split whose rate is the
+    spent share of the budget (27.95 ÷ 28.6 = 97.73%).  None when no split agrees."""
+    if "%" not in digits or "execution_rate" not in columns or not {"adjusted", "spent"} <= set(columns):
+        return None
+    before, _, after = digits.partition("%")
+    col = columns.index("execution_rate")
+    money_cols = columns[:col]
+    if len(money_cols) > 3 or len(before) > 30:
+        return None
+
+    def splits(s: str, n: int):
+        if n == 1:
+            if GLUED_FIGURE.fullmatch(s):
+                yield [s]
+            return
+        for k in range(1, len(s)):
+            if GLUED_FIGURE.fullmatch(s[:k]):
+                for rest in splits(s[k:], n - 1):
+                    yield [s[:k]] + rest
+
+    for parts in splits(before, len(money_cols) + 1):
+        values = dict(zip(money_cols, (float(p) for p in parts)))
+        rate = float(parts[-1])
+        if values.get("adjusted") and abs(100 * values["spent"] / values["adjusted"] - rate) <= 0.01:
+            tail = [after] if after and GLUED_FIGURE.fullmatch(after) else []
+            return parts[:-1] + [parts[-1] + "%"] + tail
+    return None
+
+
+def _glued_blocks(text: str, vocab) -> tuple[list[BlockCell], list[tuple[int, int, float | None]]]:
+    """A budget block whose header and row were glued (预算数（A）执行数（B）执行率（B/A）得分 /
+    年度财政资金总额28.627.9597.73%9.77)."""
+    from .cells import lines_of
+    from .layouts.glued import segment_header
+    lines = lines_of(text)
+    figures, blocks = [], []
+    for k, line in enumerate(lines[:-1]):
+        if line.blank or len(line.text.split()) != 1 or len(line.text) > 160:
+            continue
+        cells = segment_header(text, line)
+        if cells is None:
+            continue
+        columns = [vocab.header_role(c.text) for c in cells]
+        columns = [r for r in columns if r in BUDGET_COLUMN_ROLES or r in ("weight", "score")]
+        if len(BUDGET_COLUMN_ROLES & set(columns)) < 2:
+            continue
+        factor = next((bracketed_unit(c.text) for c in cells if bracketed_unit(c.text)), None)
+        weight = next((m for c in cells if vocab.header_role(c.text) not in ("score", "weight")
+                       for m in [WEIGHT_MARK.search(c.text)] if m), None)
+        row = lines[k + 1]
+        m = regex.match(r"\s*(?P<label>[^\d\s]{1,20}?)[:：]?(?P<figs>\d[\d.%]{2,60})\s*$", row.text)
+        if not m:
+            continue
+        parts = split_glued_figures(m.group("figs"), columns)
+        if parts is None:
+            continue
+        pos = row.start + m.start("figs")
+        for part, role in zip(parts, columns):
+            figures.append(BlockCell(pos, pos + len(part), role, m.group("label"), len(blocks), 0))
+            pos += len(part)
+        if weight is not None and "weight" not in columns[:len(parts)]:
+            figures.append(BlockCell(line.start + weight.start("w"), line.start + weight.end("w"), "weight",
+                                     m.group("label"), len(blocks), 0))
+        blocks.append((line.start, row.end, factor))
+    return figures, blocks
 
 
 def budget_blocks(text: str) -> tuple[list[BlockCell], list[tuple[int, int, float | None]]]:
@@ -299,6 +397,7 @@ def budget_blocks(text: str) -> tuple[list[BlockCell], list[tuple[int, int, floa
             j += 1
             n += 1
         for r, (label, row_figures) in enumerate(rows):
+            row_figures = _unglue_rate(columns, row_figures)
             for tok, col in _assign(columns, row_figures):
                 if FIGURE.fullmatch(tok[2]):
                     figures.append(BlockCell(tok[0], tok[1], col, label, len(blocks), r))
@@ -307,4 +406,10 @@ def budget_blocks(text: str) -> tuple[list[BlockCell], list[tuple[int, int, floa
         end = tokens[j - 1][1] if j > 0 else tokens[first][0]
         blocks.append((tokens[first][0], end, factor))
         k = max(j, k + 1)
+    glued, glued_blocks = _glued_blocks(text, vocab)
+    if glued:
+        for f in glued:
+            f.block += len(blocks)
+        figures = sorted(figures + glued, key=lambda f: f.start)
+        blocks = sorted(blocks + glued_blocks)
     return figures, blocks

@@ -37,6 +37,7 @@ class Vocabulary:
     level2: frozenset[str]
     unit_in_header: regex.Pattern
     column_marks: regex.Pattern
+    name_numbering: regex.Pattern
     value_words: frozenset[str]
     value_patterns: tuple[regex.Pattern, ...]
     value_noun_max: int
@@ -49,7 +50,7 @@ class Vocabulary:
 
     def bare(self, text: str) -> str:
         """A header cell without its unit (（万元）), letters and formulas (（A）, (B/A)), breaks."""
-        return compact(self.column_marks.sub("", self.unit_in_header.sub("", text))).strip("*:：")
+        return compact(self.column_marks.sub("", self.unit_in_header.sub("", text))).strip("*:：|")
 
     def header_word(self, text: str) -> str | None:
         word = self.bare(text)
@@ -127,6 +128,7 @@ def vocabulary() -> Vocabulary:
         level2=frozenset(data["levels"]["level2"]),
         unit_in_header=regex.compile(data["unit_in_header"]),
         column_marks=regex.compile(data["column_marks"]),
+        name_numbering=regex.compile(data["name_numbering"]),
         value_words=frozenset(data["value_words"]),
         value_patterns=tuple(regex.compile(p) for p in data["value_patterns"]),
         value_noun_max=int(data["value_noun_max"]),

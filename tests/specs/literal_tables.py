@@ -4,8 +4,11 @@ from __future__ import annotations
 
 
 def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat_pipe, flat_spaces):
-    def ind(name, l1, l2, t, a, w=None, s=None):
-        return {"name": name, "level1": l1, "level2": l2, "target": t, "actual": a, "weight": w, "score": s}
+    def ind(name, l1, l2, t, a, w=None, s=None, met=None):
+        out = {"name": name, "level1": l1, "level2": l2, "target": t, "actual": a, "weight": w, "score": s}
+        if met is not None:     # only where the table states it (完成 / 未完成, 是 / 否)
+            out["met"] = met
+        return out
 
     def money(*pairs):
         return [{"text": t, "value": float(v)} for t, v in pairs]
@@ -167,14 +170,14 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
         {}, None, money(("2.6", 26000), ("2.6", 26000)))
 
     # ---------------------------------------------------------------- level words glued to inline rows
-    text = ("产出指标数量指标工资发放覆盖率=100% 22.5 预算调整次数≤8次 22.5 时效指标按月发放率=100% 22.5 "
-            "效益指标经济效益指标结余率（结余数/预算数）≤5% 22.5 合计100 评价结论按时足额发放。存在问题暂无改进措施暂无\n")
+    text = ("产出指标数量指标工资发放覆盖率=100% 25 预算调整次数≤6次 25 时效指标按月发放率=100% 20 "
+            "效益指标经济效益指标资金结余率≤3% 20 合计90 评价结论工资按月足额发放。存在问题无改进措施无\n")
     add("tables-inline-levels-01", "inline_levels", text,
         "Sichuan media page: the 申报 part of a table flattened into one line, level words glued to the name, comparator and target glued to it, then the weight; no actuals",
-        [ind("工资发放覆盖率", P, "数量指标", value("=100%"), None, 22.5),
-         ind("预算调整次数", P, "数量指标", value("≤8次"), None, 22.5),
-         ind("按月发放率", P, "时效指标", value("=100%"), None, 22.5),
-         ind("结余率", E, "经济效益指标", value("≤5%"), None, 22.5)],
+        [ind("工资发放覆盖率", P, "数量指标", value("=100%"), None, 25.0),
+         ind("预算调整次数", P, "数量指标", value("≤6次"), None, 25.0),
+         ind("按月发放率", P, "时效指标", value("=100%"), None, 20.0),
+         ind("资金结余率", E, "经济效益指标", value("≤3%"), None, 20.0)],
         {}, None, [])
 
     text = ("产出指标数量指标困难群众救助人次≥1800人次 25 临时救助审批时限≤10天 25 质量指标救助资金发放准确率=100% 20 "
@@ -390,7 +393,7 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
         ("narr-used-01", "该项目下达资金140.00万元，截至12月31日实际使用132.60万元，资金使用率94.71%。",
          {"adjusted": 1400000.0, "spent": 1326000.0, "execution_rate": 94.71}, None,
          [("140.00万元", 1400000), ("132.60万元", 1326000)], "narrative: 实际使用 wording for spent; 资金使用率 as the execution rate"),
-        ("narr-paid-01", "2023年度教育专项经费项目财政资金总额18.40万元，全部为县级资金，拨付使用18.40万元，预算执行率100%。",
+        ("narr-paid-01", "本年度图书购置项目财政资金总额18.40万元，均由县级财政安排，年内拨付使用18.40万元，预算执行率100%。",
          {"adjusted": 184000.0, "spent": 184000.0, "execution_rate": 100.0}, None,
          [("18.40万元", 184000), ("18.40万元", 184000)], "Yunnan Changning school report: 财政资金总额 / 拨付使用 wording"),
         ("narr-appropriation-01", "本年度财政拨款支出合计1865.20万元，占全年支出的80.69%。",
@@ -400,29 +403,29 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
          {}, 96.0, [], "narrative score wording 开展绩效评分N分，自评为优"),
         ("narr-score-02", "经自评小组综合评定，该项目自评得分97，评价等级为优秀。",
          {}, 97.0, [], "narrative score with no 分 after the number"),
-        ("narr-score-03", "一、自评结论\n（一）自评得分\n通过全方位评价，我校专项经费项目自评得分99.5分，自评结果为“优秀”。",
+        ("narr-score-03", "一、自评结论\n（一）自评得分\n经学校自评小组逐项打分，该专项经费项目自评得分99.5分，结果为“优秀”。",
          {}, 99.5, [], "Yunnan school report: the score under its own heading"),
-        ("narr-score-04", "（一）自评得分98分\n（二）绩效目标完成情况\n1.执行率情况。\n年初预算260万元，实际预算260万元，全年执行255.32万元，执行率98.2%，自评分19.64分。",
+        ("narr-score-04", "（一）自评得分98分\n（二）绩效目标完成情况\n1.执行率情况。\n该项目年初预算260万元，实际预算260万元；截至年底全年执行255.32万元，执行率98.2%，预算执行自评分19.64分。",
          {"initial": 2600000.0, "adjusted": 2600000.0, "spent": 2553200.0, "execution_rate": 98.2, "score": 19.64}, 98.0,
          [("260万元", 2600000), ("260万元", 2600000), ("255.32万元", 2553200)],
          "school self-evaluation result (bidding site copy): 实际预算 for adjusted, 全年执行 for spent, 自评分 of the budget row after the rate"),
-        ("narr-dept-01", "2022年部门决算收入681.35万元，其中财政拨款收入672.11万元；支出688.90万元，其中人员经费支出401.26万元，公用经费支出61.54万元，项目支出226.10万元。部门整体支出绩效自评总分92.5分。",
+        ("narr-dept-01", "全年部门决算收入681.35万元（财政拨款收入672.11万元），支出688.90万元，按经济分类为人员经费401.26万元、公用经费61.54万元、项目支出226.10万元。部门整体支出绩效自评总分92.5分。",
          {}, 92.5,
          [("681.35万元", 6813500), ("672.11万元", 6721100), ("688.90万元", 6889000), ("401.26万元", 4012600),
           ("61.54万元", 615400), ("226.10万元", 2261000)],
          "Hunan Nanxian 政协 report: revenue and expenditure by kind, 自评总分"),
-        ("narr-henan-01", "项目资金共1968万元，截止2023年12月8日，已完成拨付1889.28万元，执行率96%。",
+        ("narr-henan-01", "衔接资金合计1968万元，到年底已完成拨付1889.28万元，资金执行率96%。",
          {"adjusted": 19680000.0, "spent": 18892800.0, "execution_rate": 96.0}, None,
          [("1968万元", 19680000), ("1889.28万元", 18892800)], "Henan Xiping report: 已完成拨付 wording"),
-        ("narr-yunnan-01", "年初批复预算6个项目742万元，调整预算后项目预算698.35万元，实际到位资金512.40万元，实际支出498.66万元。",
+        ("narr-yunnan-01", "本中心年初批复预算742万元（共6个项目），经调整后项目预算为698.35万元，年内实际到位资金512.40万元，实际支出498.66万元。",
          {"initial": 7420000.0, "adjusted": 6983500.0, "spent": 4986600.0}, None,
          [("742万元", 7420000), ("698.35万元", 6983500), ("512.40万元", 5124000), ("498.66万元", 4986600)],
          "Yunnan Honghe report: 年初批复预算 / 调整预算后项目预算 / 实际到位资金 / 实际支出"),
-        ("narr-anhui-01", "我县在规定时限内将预拨资金2946万元（中央资金2310万元、省级资金636万元）分配到各实施机构，年终清算资金98万元及时拨付，全年资金3044万元全部执行到位，预算执行率100%。",
+        ("narr-anhui-01", "预拨的2946万元（其中中央资金2310万元、省级资金636万元）已按时下达各服务机构，考核后清算的98万元随后拨付，全年3044万元资金全部执行到位，预算执行率100%。",
          {"spent": 30440000.0, "execution_rate": 100.0}, None,
          [("2946万元", 29460000), ("2310万元", 23100000), ("636万元", 6360000), ("98万元", 980000), ("3044万元", 30440000)],
          "Anhui Zongyang report: 全部执行到位 as spent, shares of the funds in brackets"),
-        ("narr-trad-01", "項目總投資23萬元，通過統籌整合財政涉農資金據實撥付，自評得分95分。",
+        ("narr-trad-01", "該村道工程總投資23萬元，資金由涉農整合資金按進度撥付，自評得分95分。",
          {}, 95.0, [("23萬元", 230000)], "Jiangxi township page in traditional characters: 萬元, 自評得分"),
         ("narr-total-01", "| 评价结论 | 项目自评总分98.6分，资金使用规范。 |\n| 总分 | 100 | 98.6 |",
          {}, 98.6, [], "the total in both a 总分 row and a 评价结论 sentence (Sichuan template)"),
@@ -435,24 +438,24 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
 
     # ---------------------------------------------------------------- narrative indicators and goals
     text = ("A产出指标（自评分19分）\n（1）数量指标：\n校舍维修改造资金，年初目标值260万元，实际完成值260万元。\n"
-            "（2）时效指标\n项目完成及时率，年初目标值100%，实际完成值100%。\n"
+            "（2）时效指标\n维修项目按期完成率，年初目标值100%，实际完成值100%。\n"
             "C满意度指标\n学生对维修改造项目的满意度，年初目标值≥95%，实际完成值96.12%。\n"
             "家长对维修改造项目的满意度，年初目标值≥95%，实际完成值94.30%，扣1分。\n")
     add("tables-narr-indicators-01", "narrative_indicators", text,
         "school self-evaluation result: each indicator as a sentence 名称，年初目标值X，实际完成值Y",
         [ind("校舍维修改造资金", P, "数量指标", value("260万元"), value("260万元")),
-         ind("项目完成及时率", P, "时效指标", value("100%"), value("100%")),
+         ind("维修项目按期完成率", P, "时效指标", value("100%"), value("100%")),
          ind("学生对维修改造项目的满意度", S, None, value("≥95%"), value("96.12%")),
          ind("家长对维修改造项目的满意度", S, None, value("≥95%"), value("94.30%"))],
         {}, None, money(("260万元", 2600000), ("260万元", 2600000)))
 
-    text = ("（二）绩效目标：村组道路硬化≥1.24km；项目（工程）验收合格率≥100%；受益群众满意度≥95%；受益脱贫人口数≥46人。\n")
+    text = ("（二）绩效目标：组内道路硬化≥1.24km；工程验收合格率≥100%；受益群众满意度≥95%；受益脱贫人口≥46人。\n")
     add("tables-goals-01", "goals", text,
         "Jiangxi township report: the goals line lists targets separated by ；, no actuals",
-        [ind("村组道路硬化", None, None, value("≥1.24km"), None),
-         ind("项目（工程）验收合格率", None, None, value("≥100%"), None),
+        [ind("组内道路硬化", None, None, value("≥1.24km"), None),
+         ind("工程验收合格率", None, None, value("≥100%"), None),
          ind("受益群众满意度", None, None, value("≥95%"), None),
-         ind("受益脱贫人口数", None, None, value("≥46人"), None)],
+         ind("受益脱贫人口", None, None, value("≥46人"), None)],
         {}, None, [])
 
     text = "年度绩效目标：一、完成固定资产增加8%；二、校舍改造工程完工率达到95%；三、教师培训覆盖率达到100%。\n"
@@ -475,11 +478,11 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
          ind("受益脱贫人口数", E, "社会效益指标", value("≥620人"), None)],
         {}, None, money(("1450元", 1450)))
 
-    text = "（三）满意度指标：学校满意度大于年度指标值≥95%。\n①数量指标：2023年，我校收到专项工作经费资金11.60万元。\n"
+    text = "（三）满意度指标：家长满意度高于年度指标值≥92%。\n①数量指标：本年度学校收到图书购置专项经费13.20万元。\n"
     add("tables-goals-03", "goals", text,
-        "Yunnan school report: 大于年度指标值≥95% gives a target without an actual; the received funds sentence is money, not an indicator pair",
-        [ind("学校满意度", S, None, value("≥95%"), None)],
-        {}, None, money(("11.60万元", 116000)))
+        "Yunnan school report: 高于年度指标值≥92% gives a target without an actual; the received funds sentence is money, not an indicator pair",
+        [ind("家长满意度", S, None, value("≥92%"), None)],
+        {}, None, money(("13.20万元", 132000)))
 
     # ---------------------------------------------------------------- sub-rows and 分值-first
     text = ("| 资金情况 （万元） |\n| 全年预算数（A） | 全年执行数（B） | 分值 | 执行率（B/A） | 得分 | |||||\n"
@@ -491,14 +494,14 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
             "| 其中蔬菜种植面积 | 24亩 | 24亩 | ||||||||\n"
             "| ★补助家畜养殖数量 | 10 | 140头 | 140头 | 10 | ||||||\n"
             "| 质量指标 | ||||||||||\n"
-            "| 养殖家畜成活率 | 5 | 95% | 98% | 5 | ||||||\n")
+            "| 畜禽存栏成活率 | 5 | 95% | 98% | 5 | ||||||\n")
     add("tables-subrows-pipe-01", "weight_first", text,
         "Anhui Xiaoxian page: 分值 before the values, ★ marks on core indicators, 其中… sub-rows with no weight, a 质量指标 row with no cells; the 其中 sub-rows are indicators of their own",
         [ind("补助特色种植面积", None, "数量指标", value("36亩"), value("36亩"), 20.0, 20.0),
          ind("其中茶叶种植面积", None, "数量指标", value("12亩"), value("12亩")),
          ind("其中蔬菜种植面积", None, "数量指标", value("24亩"), value("24亩")),
          ind("补助家畜养殖数量", None, "数量指标", value("140头"), value("140头"), 10.0, 10.0),
-         ind("养殖家畜成活率", None, "质量指标", value("95%"), value("98%"), 5.0, 5.0)],
+         ind("畜禽存栏成活率", None, "质量指标", value("95%"), value("98%"), 5.0, 5.0)],
         {"adjusted": 123600.0, "spent": 123600.0, "execution_rate": 100.0, "weight": 10.0, "score": 10.0},
         None, money(("12.36", 123600), ("12.36", 123600), ("12.36", 123600), ("12.36", 123600)))
 
@@ -595,9 +598,9 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
             "满意度指标 服务对象满意度指标 服务对象满意度 补贴对象对发放工作的满意程度 >= 90 %（百分比） 98% 完成 10.00 10.00 1.00\n")
     add("tables-hebei-progress-01", "split_symbol", text,
         "Hebei Chengan 预算项目绩效自评表: 金额单位：万元 in the header line, 预算数 / 到位数 / 执行数 pairs and 预算执行进度(%) as a bare percent; indicators with a description cell, then 符号 (>=), value and 单位 %(百分比) apart; 指标分值 then the score cells",
-        [ind("符合条件对象覆盖率", P, "质量指标", value("97", "%", ">="), value("100%"), 30.0, 30.0),
-         ind("按月发放率", P, "时效指标", value("95", "%", ">="), value("100%"), 30.0, 30.0),
-         ind("服务对象满意度", S, "服务对象满意度指标", value("90", "%", ">="), value("98%"), 10.0, 10.0)],
+        [ind("符合条件对象覆盖率", P, "质量指标", value("97", "%", ">="), value("100%"), 30.0, 30.0, met=True),
+         ind("按月发放率", P, "时效指标", value("95", "%", ">="), value("100%"), 30.0, 30.0, met=True),
+         ind("服务对象满意度", S, "服务对象满意度指标", value("90", "%", ">="), value("98%"), 10.0, 10.0, met=True)],
         {"adjusted": 93600.0, "spent": 91200.0, "execution_rate": 97.44}, None,
         money(("9.36", 93600), ("9.36", 93600), ("9.12", 91200), ("9.36", 93600), ("9.36", 93600), ("9.12", 91200)))
 
@@ -653,16 +656,16 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
         [], {"adjusted": 380000.0, "spent": 365000.0}, None, money(("38", 380000), ("38", 380000), ("36.5", 365000), ("1.5", 15000)))
 
     narr3 = [
-        ("narr-zhejiang-01", "项目全年预算数为1286万元，执行数为1271.5万元，完成预算的98.87%。",
+        ("narr-zhejiang-01", "本项目全年预算数为1286万元，当年执行数为1271.5万元，完成全年预算的98.87%。",
          {"adjusted": 12860000.0, "spent": 12715000.0, "execution_rate": 98.87}, None,
          [("1286万元", 12860000), ("1271.5万元", 12715000)], "Zhejiang Dongyang page: 全年预算数为 / 执行数为 / 完成预算的 wording"),
-        ("narr-trad-yuan-01", "一、自評結論\n（一）自評得分\n該項目自評得分88分\n（二）績效目標完成情況\n1.執行率情況。\n財政年度預算資金總額96000元，實際到位72000元，實際支付72000元，到位資金執行率100%。",
+        ("narr-trad-yuan-01", "一、自評結論\n（一）自評得分\n該項目自評得分88分\n（二）績效目標完成情況\n1.執行率情況。\n本年度財政安排預算資金總額96000元，年內實際到位72000元，已實際支付72000元，到位資金執行率100%。",
          {"adjusted": 96000.0, "spent": 72000.0, "execution_rate": 100.0}, 88.0,
          [("96000元", 96000), ("72000元", 72000), ("72000元", 72000)],
          "Yunnan Longling township page in traditional characters: money in 元, the rate of the funds received"),
-        ("narr-score-nextline-01", "一、自评结论\n\n（一）自评得分\n\n98分。\n\n（二）绩效目标完成情况\n\n1.产出指标完成情况\n\n数量指标：开展阅读推广活动12次，指标完成率100%。",
+        ("narr-score-nextline-01", "一、自评结论\n\n（一）自评得分\n\n98分。\n\n（二）绩效目标完成情况\n\n1.产出指标完成情况\n\n数量指标：举办少儿阅读推广活动12场，完成率100%。",
          {}, 98.0, [], "Yunnan Baoshan library report: the score alone on the line after its heading; 指标完成率 is no budget rate"),
-        ("narr-arrived-01", "市财政局下达我局森林防火补助经费82.40万元，全部到位。2023年度该项经费执行率为100%。",
+        ("narr-arrived-01", "财政部门年内下达护林防火补助经费82.40万元，已全部到位，该项经费2023年度执行率为100%。",
          {"adjusted": 824000.0, "execution_rate": 100.0}, None, [("82.40万元", 824000)],
          "Yunnan Baoshan forestry report: 下达 … 全部到位 and the rate in its own sentence"),
     ]
@@ -682,3 +685,170 @@ def build(add, value, Ind, Budget, Project, render, table_rows, flat_cells, flat
          ind("补助经费到位及时性", P, "时效指标", value("及时"), value("达成预期指标"), 10.0, 10.0)],
         {"initial": 1864000.0, "adjusted": 1712500.0, "spent": 1712500.0, "execution_rate": 100.0, "weight": 10.0, "score": 10.0},
         None, money(("186.40", 1864000), ("171.25", 1712500), ("171.25", 1712500), ("≤186.4万元", 1864000), ("171.25", 1712500)))
+
+    # ---------------------------------------------------------------- empty template rows, reasons with figures
+    cells = ["一级指标", "二级指标", "三级指标", "年度\n指标值", "实际\n完成值", "分值", "得分", "偏差原因分析及改进措施",
+             "产出指标", "数量指标", "指标1：新增监控点位", "36个", "36个", "10", "10", "",
+             "指标2：", "", "", "", "", "",
+             "……", "", "", "", "", "",
+             "质量指标", "指标1：监控设备在线率", "≥95%", "97.5%", "10", "10", "",
+             "指标2：", "", "", "", "", "",
+             "效益指标", "生态效益\n指标", "指标1：", "/", "/", "/", "",
+             "社会效益\n指标", "指标1：治安案件发案下降率", "≥5%", "3.8%", "10", "7.6", "受外来人口增长影响，下降2.1个百分点后回升，下一步加密巡查"]
+    add("tables-empty-rows-cells-01", "wrapped", "\n\n".join(cells) + "\n",
+        "Hebei Langfang / Anhui Tianchang pages: empty template rows (指标2：, ……, / / /) that are no indicators; wrapped header and level words; a deviation reason holding figures that are no actual",
+        [ind("新增监控点位", P, "数量指标", value("36个"), value("36个"), 10.0, 10.0),
+         ind("监控设备在线率", P, "质量指标", value("≥95%"), value("97.5%"), 10.0, 10.0),
+         ind("治安案件发案下降率", E, "社会效益指标", value("≥5%"), value("3.8%"), 10.0, 7.6)],
+        {}, None, [])
+
+    text = ("| 绩效指标（90分） | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |\n"
+            "| 产出指标 | 经济成本指标 | 设备采购成本 | ≤ | 26 | 万元 | 完成 | 45 | 45 | ||\n"
+            "| 产出指标 | 质量指标 | 设备验收合格率 | = | 100 | % | 100 | 45 | 45 | ||\n"
+            "| 合计 | 100 | |||||||||\n"
+            "| 评价结论 | 按管理办法将资金支付给供货单位。 | |||||||||\n")
+    add("tables-sichuan-pipe-03", "sichuan_split", text,
+        "Sichuan Daying page: a cost row whose 完成值 is the word 完成, not a figure; split comparator/value/unit; `合计 | 100` is the weights' total",
+        [ind("设备采购成本", P, "经济成本指标", value("26", "元", "<=", 1e4), value("完成"), 45.0, 45.0),
+         ind("设备验收合格率", P, "质量指标", value("100", "%", "="), value("100", "%"), 45.0, 45.0)],
+        {}, None, money(("26", 260000)))
+
+    text = ("部门整体支出绩效自评表（2023年度）\n"
+            "| 部门名称 | 县文化和旅游局 | ||||\n"
+            "| 预算资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 1456.20 | 1533.84 | 1502.17 | 10 | 97.94% | 9.79 |\n"
+            "| 其中：基本支出 | 812.60 | 826.45 | 826.45 | — | — | — |\n"
+            "| 项目支出 | 643.60 | 707.39 | 675.72 | — | — | — |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+            "| 产出指标 | 数量指标 | 送戏下乡场次 | ≥150场 | 163场 | 15 | 15 | |\n"
+            "| 产出指标 | 数量指标 | 新建村级文化活动室 | 24个 | 22个 | 15 | 13.75 | 2个因选址调整顺延，下一步加快建设 |\n"
+            "| 效益指标 | 社会效益指标 | 公共文化服务参与人次 | ≥18万人次 | 19.6万人次 | 20 | 20 | |\n"
+            "| 总分 | 100 | 97.54 | |\n")
+    add("tables-dept-pipe-01", "pipe", text,
+        "部门整体支出绩效自评表 in `|` rows: 预算资金（万元） row label, 基本支出 / 项目支出 sub-rows, 万人次 targets, a reason with a count in it",
+        [ind("送戏下乡场次", P, "数量指标", value("≥150场"), value("163场"), 15.0, 15.0),
+         ind("新建村级文化活动室", P, "数量指标", value("24个"), value("22个"), 15.0, 13.75),
+         ind("公共文化服务参与人次", E, "社会效益指标", value("≥18万人次"), value("19.6万人次"), 20.0, 20.0)],
+        {"initial": 14562000.0, "adjusted": 15338400.0, "spent": 15021700.0, "execution_rate": 97.94, "weight": 10.0, "score": 9.79},
+        97.54, money(("1456.20", 14562000), ("1533.84", 15338400), ("1502.17", 15021700), ("812.60", 8126000),
+                     ("826.45", 8264500), ("826.45", 8264500), ("643.60", 6436000), ("707.39", 7073900), ("675.72", 6757200)))
+
+    # ---------------------------------------------------------------- third round: thin layouts
+    head = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分"
+    rows1 = ["产出指标\t数量指标\t发放助学金人次\t≥640人次\t652人次\t20\t20",
+             "产出指标\t质量指标\t资助对象认定准确率\t100%\t100%\t20\t20"]
+    rows2 = ["产出指标\t质量指标\t资助对象认定准确率\t100%\t100%\t20\t20",
+             "产出指标\t时效指标\t资金发放及时率\t100%\t100%\t10\t10",
+             "满意度指标\t服务对象满意度指标\t受助学生满意度\t≥95%\t97.6%\t10\t10"]
+    text = "\n".join([head] + rows1 + ["", "第 5 页", "", head] + rows2) + "\n"
+    add("tables-pagebreak-tabs-01", "page_break", text,
+        "tab-separated rows; a page number, then the header repeated and the last row of the page repeated",
+        [ind("发放助学金人次", P, "数量指标", value("≥640人次"), value("652人次"), 20.0, 20.0),
+         ind("资助对象认定准确率", P, "质量指标", value("100%"), value("100%"), 20.0, 20.0),
+         ind("资金发放及时率", P, "时效指标", value("100%"), value("100%"), 10.0, 10.0),
+         ind("受助学生满意度", S, "服务对象满意度指标", value("≥95%"), value("97.6%"), 10.0, 10.0)],
+        {}, None, [])
+
+    brow = "| 年度资金总额 | 58.20 | 61.70 | 60.95 | 10 | 98.78% | 9.88 |"
+    bhead = "| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |"
+    text = "\n".join([bhead, brow, "", "— 1 —", "", bhead, brow,
+                      "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+                      "| 产出指标 | 数量指标 | 改造路灯数量 | ≥420盏 | 436盏 | 20 | 20 |",
+                      "| 效益指标 | 社会效益指标 | 夜间照明覆盖率 | ≥95% | 98% | 20 | 20 |"]) + "\n"
+    add("tables-pagebreak-budget-01", "page_break", text,
+        "the budget block itself repeated after a page number: the fields are read once; the money amounts are entities at each of their places in the text",
+        [ind("改造路灯数量", P, "数量指标", value("≥420盏"), value("436盏"), 20.0, 20.0),
+         ind("夜间照明覆盖率", E, "社会效益指标", value("≥95%"), value("98%"), 20.0, 20.0)],
+        {"initial": 582000.0, "adjusted": 617000.0, "spent": 609500.0, "execution_rate": 98.78, "weight": 10.0, "score": 9.88},
+        None, money(("58.20", 582000), ("61.70", 617000), ("60.95", 609500)) * 2)
+
+    cells = ["二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分", "未完成原因及拟采取的改进措施",
+             "数量指标", "★改造农村户厕", "20", "420户", "420户", "20", "",
+             "质量指标", "改厕验收合格率", "10", "≥95%", "96%", "10", "",
+             "效益指标", "农村卫生厕所普及率", "10", "≥90%", "88.5%", "9.8", "部分偏远自然村未完成，下一步继续推进"]
+    add("tables-weight-first-cells-01", "weight_first", "\n\n".join(cells) + "\n",
+        "one cell a line with 分值 before 年度指标值 / 全年实际值 (Anhui Xiaoxian order), ★ on a core name, a reason with no figure",
+        [ind("改造农村户厕", None, "数量指标", value("420户"), value("420户"), 20.0, 20.0),
+         ind("改厕验收合格率", None, "质量指标", value("≥95%"), value("96%"), 10.0, 10.0),
+         ind("农村卫生厕所普及率", None, "效益指标", value("≥90%"), value("88.5%"), 10.0, 9.8)],
+        {}, None, [])
+
+    text = ("三级指标\t分值\t年度指标值（A）\t全年实际值（B）\t得分\t得分计算方法\n"
+            "开展消防安全检查次数\t15\t≥24次\t26次\t15\t完成值达到指标值，记满分\n"
+            "火灾隐患整改率\t15\t≥98%\t97%\t14.85\t未达到指标值，按B/A*该指标分值记分\n"
+            "消防宣传覆盖人数\t10\t≥1.5万人\t1.62万人\t10\t完成值达到指标值，记满分\n")
+    add("tables-weight-first-tabs-01", "weight_first", text,
+        "Beijing Haidian template with 分值 first and a 得分计算方法 column whose text holds B/A and no figures to read",
+        [ind("开展消防安全检查次数", None, None, value("≥24次"), value("26次"), 15.0, 15.0),
+         ind("火灾隐患整改率", None, None, value("≥98%"), value("97%"), 15.0, 14.85),
+         ind("消防宣传覆盖人数", None, None, value("≥1.5万人"), value("1.62万人"), 10.0, 10.0)],
+        {}, None, [])
+
+    text = ("单位：万元\n项目\t年初预算数\t全年预算数\t全年执行数\n年度资金总额\t210.00\t236.50\t229.82\n"
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n"
+            "产出指标\t数量指标\t新修机耕道\t12\t12.4\n"
+            "产出指标\t成本指标\t机耕道每公里造价\t≤18万元\t17.6万元\n"
+            "效益指标\t社会效益指标\t受益农户\t860\t874\n")
+    add("tables-unit-scope-02", "unit_scope", text,
+        "a 单位：万元 line over both blocks: the budget cells are money, the bare lengths and counts of the indicators are not, the cost written with 万元 is",
+        [ind("新修机耕道", P, "数量指标", value("12"), value("12.4")),
+         ind("机耕道每公里造价", P, "成本指标", value("≤18万元"), value("17.6万元")),
+         ind("受益农户", E, "社会效益指标", value("860"), value("874"))],
+        {"initial": 2100000.0, "adjusted": 2365000.0, "spent": 2298200.0}, None,
+        money(("210.00", 2100000), ("236.50", 2365000), ("229.82", 2298200), ("≤18万元", 180000), ("17.6万元", 176000)))
+
+    text = ("| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 35 | 35 | 33.6 | 10 | 96% | 9.6 |\n"
+            "| 年度总体目标 | 完成12个村的饮水管网维修，保障3600人饮水安全。 | 完成12个村管网维修，保障3655人饮水安全。 |\n"
+            "| 产出指标 | 数量指标 | 维修饮水管网村数 | 12个 | 12个 | 20 | 20 |\n"
+            "| 效益指标 | 社会效益指标 | 保障饮水安全人数 | ≥3600人 | 3655人 | 20 | 20 |\n")
+    add("tables-unit-scope-03", "unit_scope", text,
+        "a (万元) row label governs its budget row only: the goals text below it holds counts (12个村, 3600人) that are no money",
+        [ind("维修饮水管网村数", P, "数量指标", value("12个"), value("12个"), 20.0, 20.0),
+         ind("保障饮水安全人数", E, "社会效益指标", value("≥3600人"), value("3655人"), 20.0, 20.0)],
+        {"initial": 350000.0, "adjusted": 350000.0, "spent": 336000.0, "execution_rate": 96.0, "weight": 10.0, "score": 9.6},
+        None, money(("35", 350000), ("35", 350000), ("33.6", 336000)))
+
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 培训新型职业农民 | ≥300人 | 316 | 20 | 20 |\n"
+            "| 产出指标 | 质量指标 | 培训考核合格率 | ≥90% | 94.5 | 20 | 20 |\n"
+            "| 产出指标 | 成本指标 | 人均培训成本 | ≤2000元 | 1860 | 10 | 10 |\n")
+    add("tables-bare-actual-pipe-01", "bare_actual", text,
+        "`|` rows whose actual cells are bare numbers taking the target's unit (人, %, 元)",
+        [ind("培训新型职业农民", P, "数量指标", value("≥300人"), value("316", "人"), 20.0, 20.0),
+         ind("培训考核合格率", P, "质量指标", value("≥90%"), value("94.5", "%"), 20.0, 20.0),
+         ind("人均培训成本", P, "成本指标", value("≤2000元"), value("1860", "元"), 10.0, 10.0)],
+        {}, None, money(("≤2000元", 2000), ("1860", 1860)))
+
+    text = ("产出指标数量指标慢病患者随访人次≥5200人次 20 家庭医生签约人数≥9800人 20 时效指标随访按时完成率≥95% 20 "
+            "满意度指标服务对象满意度指标签约居民满意度≥90% 20 合计80\n")
+    add("tables-inline-levels-04", "inline_levels", text,
+        "inline glued rows (Sichuan media page shape), one 二级 level carried over two names",
+        [ind("慢病患者随访人次", P, "数量指标", value("≥5200人次"), None, 20.0),
+         ind("家庭医生签约人数", P, "数量指标", value("≥9800人"), None, 20.0),
+         ind("随访按时完成率", P, "时效指标", value("≥95%"), None, 20.0),
+         ind("签约居民满意度", S, "服务对象满意度指标", value("≥90%"), None, 20.0)],
+        {}, None, [])
+
+    text = ("一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分\n"
+            "产出指标  数量指标  城乡居民医保参保缴费\n          人数  ≥52000人  52890人  20  20\n"
+            "产出指标  质量指标  医保基金监管检查覆盖率  100%  100%  20  20\n"
+            "效益指标  社会效益指标  住院费用政策范围内\n          报销比例  ≥70%  71.6%  20  20\n")
+    add("tables-wrapped-spaces-01", "wrapped", text,
+        "runs of spaces; a long name wrapped with its tail indented on the next line before the values",
+        [ind("城乡居民医保参保缴费人数", P, "数量指标", value("≥52000人"), value("52890人"), 20.0, 20.0),
+         ind("医保基金监管检查覆盖率", P, "质量指标", value("100%"), value("100%"), 20.0, 20.0),
+         ind("住院费用政策范围内报销比例", E, "社会效益指标", value("≥70%"), value("71.6%"), 20.0, 20.0)],
+        {}, None, [])
+
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 指标分值 | 预期指标值 | | 单项指标实际完成值 | 单项指标完成情况 | 自评得分 |\n"
+            "| | | | | 符号 | 单位 | | | |\n"
+            "| 产出指标 | 数量指标 | 救助困难群众人次 | 30.00 | >= | 1200人次 | 1268人次 | 完成 | 30.00 |\n"
+            "| 产出指标 | 质量指标 | 救助资金发放准确率 | 30.00 | = | 100%（百分比） | 100% | 完成 | 30.00 |\n"
+            "| 满意度指标 | 服务对象满意度指标 | 救助对象满意度 | 10.00 | >= | 90%（百分比） | 95% | 完成 | 10.00 |\n")
+    add("tables-split-symbol-pipe-01", "split_symbol", text,
+        "the Hebei template in `|` rows with a two-line header (符号 / 单位 under 预期指标值): the comparator sits in the cell before the value",
+        [ind("救助困难群众人次", P, "数量指标", value("1200人次", None, ">="), value("1268人次"), 30.0, 30.0, met=True),
+         ind("救助资金发放准确率", P, "质量指标", value("100%（百分比）", "%", "="), value("100%"), 30.0, 30.0, met=True),
+         ind("救助对象满意度", S, "服务对象满意度指标", value("90%（百分比）", "%", ">="), value("95%"), 10.0, 10.0, met=True)],
+        {}, None, [])

@@ -80,7 +80,7 @@ class BudgetBlockReader:
         """Rows of a column block: a label, then figures under the header's budget columns."""
         columns = [r for r in table.roles if r in BUDGET_ROLES]
         corner = table.header[0] if table.header and table.roles[0] not in BUDGET_ROLES else None
-        if table.layout == "lines":
+        if table.layout in ("lines", "words"):
             self._budget_lines(table, body, columns, corner)
             return
         for j in body:

@@ -70,11 +70,23 @@ class GridReader:
         level words first (whatever their column), then the name, then the value columns that
         follow the name column in the header, in order."""
         full = [c for c in cells if c]
-        if len(cells) == len(roles):
+        n_cells, n_roles = len(cells), len(roles)
+        while n_cells and not cells[n_cells - 1]:        # trailing empty cells (``||||``)
+            n_cells -= 1
+        while n_roles and roles[n_roles - 1] is None:
+            n_roles -= 1
+        if len(cells) == len(roles) and n_cells >= n_roles - (roles[n_roles - 1:n_roles] == ["note"]):
             return list(zip(roles, cells))
         out, k = [], 0
         for level_role in LEVELS:
             if k < len(full) and self.vocab.bare(full[k].text) in self._level_words(level_role):
+                word = self.vocab.bare(full[k].text)
+                nxt = self.vocab.bare(full[k + 1].text) if k + 1 < len(full) else ""
+                if level_role == "level1" and word in self.vocab.level2 and nxt not in self.vocab.level2:
+                    # 成本指标 is a level of either rank: alone, it is the second under the carried first.
+                    out.append(("level2", full[k]))
+                    k += 1
+                    break
                 out.append((level_role, full[k]))
                 k += 1
         if "name" not in roles:

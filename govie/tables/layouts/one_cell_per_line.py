@@ -17,6 +17,7 @@ from ..vocabulary import compact
 from . import words
 
 SENTENCE_PUNCT = regex.compile(r"[,，;；:：!?！？]")
+PLACEHOLDER = regex.compile(r"[/／—–\-…\.。]{1,6}")
 
 
 class LinesReader:
@@ -63,6 +64,27 @@ class LinesReader:
             return "value", cell
         return "text", cell
 
+    def _joined_levels(self, tokens: list) -> list:
+        """Level words wrapped inside their cell (生态效益\n指标) become one level; empty template
+        rows (``指标2：``, ``……``, ``/``) are dropped."""
+        out, k = [], 0
+        while k < len(tokens):
+            kind, item = tokens[k]
+            if kind == "text" and k + 1 < len(tokens) and tokens[k + 1][0] == "text":
+                nxt = tokens[k + 1][1]
+                joined = Cell(item.start, nxt.end, self.text[item.start:nxt.end])
+                if self.vocab.is_level(joined.text):
+                    out.append(("level", joined))
+                    k += 2
+                    continue
+            if kind in ("text", "value") and (PLACEHOLDER.fullmatch(item.plain) or (
+                    self.vocab.name_numbering.fullmatch(item.plain))):
+                k += 1
+                continue
+            out.append((kind, item))
+            k += 1
+        return out
+
     def _read_lines(self, table: Table, body: list[int]) -> None:
         if table.kind == GOALS:
             cells = [cell_at(self.text, self.lines[j].start, self.lines[j].end) for j in body]
@@ -72,7 +94,7 @@ class LinesReader:
         value_roles = self._value_roles(table)
         n_values = len(value_roles)
         has_task = table.kind == TASK
-        tokens = [self._token(table, self.lines[j], n_values) for j in body]
+        tokens = self._joined_levels([self._token(table, self.lines[j], n_values) for j in body])
         task: Task | None = None
         mode = "start"
         task_name: list[Cell] = []
@@ -115,7 +137,13 @@ class LinesReader:
                     table.claimed.append((item.start, item.end))
             elif kind == "level":
                 flush()
-                role = "level1" if self.vocab.bare(item.text) in self.vocab.level1 and "level1" in table.roles else "level2"
+                word = self.vocab.bare(item.text)
+                following = tokens[k + 1] if k + 1 < len(tokens) else None
+                # 成本指标 is a level of either rank: a first only when a second follows it.
+                ambiguous = word in self.vocab.level2 and "level1" in level and not (
+                    following is not None and following[0] == "level")
+                role = "level1" if word in self.vocab.level1 and "level1" in table.roles and not ambiguous \
+                    else "level2"
                 level[role] = item
                 if role == "level1":
                     level.pop("level2", None)

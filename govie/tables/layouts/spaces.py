@@ -36,8 +36,13 @@ TOLERANCE = 3
 def align(text: str, line: Line, cells: list[Cell], header: list[Cell], header_line: Line) -> list[Cell] | None:
     """Each cell under the header cell whose column it starts nearest to; None when the row is
     not aligned with the header (its cells start far from every header cell: spaced, not padded)."""
+    if len(cells) == len(header):
+        return cells         # a full row: its cells in order, however they are spaced
     starts = [_width(text[header_line.start:h.start]) for h in header]
     ends = [s + _width(h.text) for s, h in zip(starts, header)]
+    gaps = {starts[k + 1] - ends[k] for k in range(len(header) - 1)}
+    if len(cells) != len(header) and max(gaps, default=0) - min(gaps, default=0) <= 1:
+        return None          # the same gap everywhere: cells spaced apart, not padded into columns
     out = [Cell(line.end, line.end, "") for _ in header]
     for c in cells:
         col = _width(text[line.start:c.start])

@@ -7,7 +7,7 @@ from ..cells import Line
 from ..model import Cell
 
 NAME = "words"
-WORD = regex.compile(r"\S+")
+WORD = regex.compile(r"(?!\|(?:\s|$))\S+")   # a lone bar closes a cell; it is no word
 
 
 def split(text: str, line: Line) -> list[Cell]:
