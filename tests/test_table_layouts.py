@@ -331,3 +331,19 @@ def test_a_level_word_of_either_rank(nlp):
     rep = report(nlp, text)
     assert [(i["name"], i["level1"], i["level2"]) for i in rep["indicators"]] == [
         ("采购课桌椅套数", "产出指标", "数量指标"), ("课桌椅单价", "产出指标", "成本指标")]
+
+
+def test_an_empty_pipe_cell_keeps_its_budget_column(nlp):
+    text = ("| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 50 |  | 45 | 10 | 90% | 9 |\n")
+    budget = report(nlp, text)["budget"]
+    assert budget["initial"] == 500000 and budget["spent"] == 450000
+    assert budget["weight"] == 10 and budget["score"] == 9 and budget["execution_rate"] == 90
+
+
+def test_figures_one_space_apart_stay_separate_cells():
+    # a one-line table row: 520 then 498.6, 10 then 100%, never 520498.6 or 10100%
+    row = "年度资金总额 520 520 498.6 10 95.88% 9.59 合计 700 700 10 100% 20"
+    assert clean(row).text == row
+    # a number grouped by a space in running text is still one number
+    assert clean("共支出13 259.41万元").text == "共支出13259.41万元"

@@ -46,7 +46,9 @@ def _deletions() -> regex.Pattern:
         # 15.4\n\n万人次 and 1\n\n米， but not 1692.09\n\n人员保洁 (a cell, then a label).
         rf"|(?<=\d)[ \t]*\n\s*(?=(?:{long_units})|(?:{short_units})(?![\p{{Han}}\d]))"
         r"|(?<=\d\.)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=\.\d)"   # 96. 28
-        r"|(?<=(?<![\d.])\d{1,3}) (?=\d{3}(?:\.\d|[万亿元%]))"  # 13 259.41 (never a tab: cells)
+        # 13 259.41 (never a tab: cells); not inside a run of figures one space apart, the cells
+        # of a one-line table row (360 360 348.8 10 96.89%, 1500 10 100% 20)
+        r"|(?<=(?<![\d.])(?<![\d.%] )\d{1,3}) (?=\d{3}(?:\.\d|[万亿元%]))(?!\d{3}(?:\.\d{1,6})?%? \d)"
     )
 
 

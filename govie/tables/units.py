@@ -194,8 +194,10 @@ class Units:
 # -- budget column blocks ------------------------------------------------------------------------
 
 BUDGET_COLUMN_ROLES = frozenset({"initial", "adjusted", "spent", "execution_rate"})
-BLOCK_TOKEN = regex.compile(r"[^\s|]+")
-PLACEHOLDER = regex.compile(r"[—–\-/／]{1,3}")
+# A word, or an empty cell between two bars after a filled one (``| 268.4 |  | 201.3 |``): it holds
+# its column's place, as ``—`` does.
+BLOCK_TOKEN = regex.compile(r"[^\s|]+|(?<=[^\s|][ \t]{0,8}\|)[ \t]{1,8}(?=\|)")
+PLACEHOLDER = regex.compile(r"[—–\-/／]{1,3}|[ \t]{1,8}")
 FIGURE = regex.compile(r"[-−]?\d[\d,]{0,15}(?:\.\d{1,6})?%?")
 BLOCK_TOKENS_MAX = 160
 
