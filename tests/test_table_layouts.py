@@ -347,3 +347,18 @@ def test_figures_one_space_apart_stay_separate_cells():
     assert clean(row).text == row
     # a number grouped by a space in running text is still one number
     assert clean("共支出13 259.41万元").text == "共支出13259.41万元"
+
+
+def test_traditional_characters_in_budget_wordings_and_headers(nlp):
+    from govie.tables import vocabulary
+    assert vocabulary().header_role("執行率") == "execution_rate"
+    assert vocabulary().header_role("全年預算數") == "adjusted"
+    rep = report(nlp, "本年度財政安排預算資金總額54000元，實際支付50000元。該項目自評得分91分。\n")
+    assert rep["self_score"] == 91
+
+
+def test_weight_and_score_of_the_execution_rate_columns(nlp):
+    text = ("年初预算数 全年预算数 全年执行数 执行率 执行率权重 执行率得分\n"
+            "年度资金总额 80.5 90 85.5 95% 10 9.5\n")
+    budget = report(nlp, text)["budget"]
+    assert budget["weight"] == 10 and budget["score"] == 9.5

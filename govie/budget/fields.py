@@ -17,6 +17,7 @@ import regex
 
 from ..mentions import Mention
 from ..numbers import parse_number
+from ..numbers.grammar import fold
 from ..tables import compact
 from .identity import department, year  # the identity fields live in identity.py
 
@@ -106,6 +107,7 @@ def _clause_before(text: str, pos: int) -> str:
 def budget_figures(text: str, mentions: list[Mention]) -> list[Figure]:
     """Every labelled budget figure, in text order (several per field are possible)."""
     rules = field_rules()
+    text = fold(text)      # 財政撥款 is 财政拨款: one character for one, offsets unchanged
     starts = [m.start for m in mentions]
     out = []
     for m in rules.labels.finditer(text):
@@ -202,6 +204,7 @@ def budget_block(text: str, mentions: list[Mention], budget_cells=None) -> dict:
 def self_score(text: str) -> float | None:
     """The report's total: the templates' 总分 row (总分 | 100 | 98.6), else 自评得分 and its kin."""
     rules = field_rules()
+    text = fold(text)
     m = rules.total_row.search(text) or rules.score.search(text)
     return parse_number(m.group("score")) if m else None
 

@@ -9,6 +9,7 @@ from importlib import resources
 import regex
 
 from ..numbers import parse_amount
+from ..numbers.grammar import fold
 
 # Whitespace that a PDF leaves inside a word (强化社 会管理, 城区环境综合\n治理) goes;
 # a space between two Latin letters or digits stays (PM2.5 浓度 keeps none either way).
@@ -50,7 +51,8 @@ class Vocabulary:
 
     def bare(self, text: str) -> str:
         """A header cell without its unit (（万元）), letters and formulas (（A）, (B/A)), breaks."""
-        return compact(self.column_marks.sub("", self.unit_in_header.sub("", text))).strip("*:：|")
+        # traditional characters folded one for one (執行率 is 执行率), as the number reader does
+        return fold(compact(self.column_marks.sub("", self.unit_in_header.sub("", text)))).strip("*:：|")
 
     def header_word(self, text: str) -> str | None:
         word = self.bare(text)
