@@ -362,3 +362,12 @@ def test_weight_and_score_of_the_execution_rate_columns(nlp):
             "年度资金总额 80.5 90 85.5 95% 10 9.5\n")
     budget = report(nlp, text)["budget"]
     assert budget["weight"] == 10 and budget["score"] == 9.5
+
+
+def test_a_figure_under_a_budget_column_is_not_read_again_by_a_label_before_it(nlp):
+    # 资金总额 is a narrative label of the adjusted budget; here it is the row label, and 64 sits
+    # under 年初预算数 while 全年预算数 was left empty
+    text = ("| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 64 |  | 60.8 | 10 | 95% | 9.5 |\n")
+    budget = report(nlp, text)["budget"]
+    assert budget["initial"] == 640000 and budget["adjusted"] is None and budget["spent"] == 608000

@@ -195,7 +195,12 @@ def budget_block(text: str, mentions: list[Mention], budget_cells=None) -> dict:
     labelled figure of each field, else None."""
     block: dict[str, float | None] = dict.fromkeys(field_rules().field_order)
     block.update(table_budget(text, budget_cells, mentions))
+    # A figure the column block placed under its column (268.4 under 年初预算数) is not read again
+    # as the figure of a label before it (年度资金总额 | 268.4 is no 资金总额 of the narrative).
+    placed = {c.start: c.role for c in budget_cells or ()}
     for fig in budget_figures(text, mentions):
+        if fig.field in BLOCK_MONEY and placed.get(fig.start) in BLOCK_MONEY:
+            continue
         if block.get(fig.field) is None:
             block[fig.field] = fig.value
     return block
