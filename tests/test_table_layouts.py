@@ -371,3 +371,15 @@ def test_a_figure_under_a_budget_column_is_not_read_again_by_a_label_before_it(n
             "| 年度资金总额 | 64 |  | 60.8 | 10 | 95% | 9.5 |\n")
     budget = report(nlp, text)["budget"]
     assert budget["initial"] == 640000 and budget["adjusted"] is None and budget["spent"] == 608000
+
+
+def test_budget_labels_with_their_unit_in_brackets_before_the_figure(nlp):
+    # a label, its bracketed unit on a line of its own, then the bare figure (one cell a line)
+    text = "计划安排资金\n\n（万元）\n\n52\n\n实际使用资金\n\n（万元）\n\n49.4\n"
+    budget = report(nlp, text)["budget"]
+    assert budget["adjusted"] == 520000 and budget["spent"] == 494000
+
+
+def test_a_share_of_the_whole_years_budget_is_the_execution_rate(nlp):
+    rep = report(nlp, "本项目全年预算数为250万元，当年执行数为240万元，完成全年预算的96%。\n")
+    assert rep["budget"]["execution_rate"] == 96
