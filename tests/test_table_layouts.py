@@ -383,3 +383,12 @@ def test_budget_labels_with_their_unit_in_brackets_before_the_figure(nlp):
 def test_a_share_of_the_whole_years_budget_is_the_execution_rate(nlp):
     rep = report(nlp, "本项目全年预算数为250万元，当年执行数为240万元，完成全年预算的96%。\n")
     assert rep["budget"]["execution_rate"] == 96
+
+
+def test_a_money_unit_in_a_name_makes_the_rows_bare_values_money(nlp):
+    # the name cell follows a level cell; its bracket holds a comparator before the unit
+    text = ("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "产出指标\t成本指标\t设备采购成本（≤万元）\t35\t33.6\t10\t10\n"
+            "\t数量指标\t采购设备台数（台）\t12\t12\t10\t10\n")
+    money = sorted((e["text"], e["value"]) for e in report(nlp, text)["entities"] if e["label"] == "MONEY")
+    assert money == [("33.6", 336000), ("35", 350000)]

@@ -33,6 +33,7 @@ __all__ = ["TableMoneyRecognizer", "unit_scopes"]
 if not Doc.has_extension("budget_cells"):
     Doc.set_extension("budget_cells", default=None)
 
+VALUE_ROLES = frozenset({"target", "actual"})
 NON_MONEY_ROLES = frozenset({"weight", "score", "execution_rate", "target", "actual", "level1", "level2", "name"})
 MONEY_LIKE = regex.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{1,2})")
 
@@ -113,11 +114,15 @@ class TableMoneyRecognizer:
             column = header.cells[k] if k is not None else None
             label, opens_cell = _cell_before(before)
             whole_cell = opens_cell and _closes_cell(after)
+            row_factor = units.row_unit(start)
+            # a bare value under 年度指标值 / 实际完成值 is money when its row's name carries a money
+            # unit (户均补助标准（万元） | 2.6 | 2.6); other values there are counts and shares
+            row_value = column is not None and header.roles[k] in VALUE_ROLES and row_factor is not None \
+                and whole_cell
             if column is not None and (rules.non_money_label.search(column) or
-                                       header.roles[k] in NON_MONEY_ROLES):
+                                       header.roles[k] in NON_MONEY_ROLES) and not row_value:
                 continue  # 得分 9.8, 分值 10
             column_factor = bracketed_unit(column) if column is not None else None
-            row_factor = units.row_unit(start)
             money_column = column_factor is not None or (column is not None and (
                 header.is_money_column(k) or bool(rules.money_column_header.search(column))))
             corner = header.corner_unit if money_column else None

@@ -173,10 +173,17 @@ class Units:
             cells = [c for c in sep.split(line) if c.strip()]
             if not cells:
                 continue
-            first = cells[0].strip()
-            factor = bracketed_unit(first)
-            if factor is None or regex.search(r"\d", _patterns()[1].sub("", first)):
+            # the label is a cell before the row's first figure: level cells may come first
+            # (成本指标 | 户均补助标准（万元） | 2.6)
+            labels = []
+            for c in cells:
+                if regex.search(r"\d", _patterns()[1].sub("", c)):
+                    break
+                labels.append(c.strip())
+            first = next((c for c in labels if bracketed_unit(c) is not None), None)
+            if first is None:
                 continue
+            factor = bracketed_unit(first)
             start = offsets[k] + line.find(first) + len(first)
             end = offsets[k] + len(line)
             if len(cells) == 1:
