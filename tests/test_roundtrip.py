@@ -311,3 +311,79 @@ def test_a_real_label_studio_1_23_export_imports_losslessly(tmp_path, capsys):
                {x[:2] for x in regions if x[2] in ("PROBLEM", "REMEDY")}
         assert amounts[rid]["annotator"] == "label-studio:1"
     assert main(["annotate", "validate", str(out), "--corpus", str(CORPUS)]) == 0
+
+
+REAL_DOCCANO = {"labels": FIXTURES / "doccano_1.8.4_labels_export.jsonl",
+                "relations": FIXTURES / "doccano_1.8.4_relations_export.jsonl",
+                "sentences": FIXTURES / "doccano_1.8.4_sentences_export.jsonl"}
+
+
+def test_a_real_doccano_1_8_export_merges_into_the_gold_losslessly(tmp_path):
+    """Exported by doccano 1.8.4 itself from govie's export, every example confirmed unchanged (fixture README)."""
+    gold = tmp_path / "annotations"
+    shutil.copytree(CORPUS / "annotations", gold)
+    before = {k: load_records(gold / f"{k}.jsonl") for k in ("amounts", "indicators", "sentences")}
+    for name in ("relations", "sentences"):  # the relation project's file, then the sentences project's
+        path = REAL_DOCCANO[name]
+        assert run_import("doccano", path, gold, corpus=CORPUS) == 0  # no --replace: nothing removed
+    after = {k: load_records(gold / f"{k}.jsonl") for k in before}
+    lines = [json.loads(x) for x in REAL_DOCCANO["relations"].read_text(encoding="utf-8").splitlines()]
+    amount_labels = {s["label"] for r in before["amounts"].values() for s in r["spans"]}
+    for line in lines:
+        rid = line["report"]  # doccano writes the imported columns at the top level, not under meta
+        entity = {e["id"]: (e["start_offset"], e["end_offset"], e["label"]) for e in line["entities"]}
+        # every span doccano kept is in the gold (QUANTITY only where the amounts gold has that label)
+        assert {(s["start"], s["end"], s["label"]) for s in after["amounts"][rid]["spans"]} == \
+               {x for x in entity.values() if x[2] in amount_labels}
+        # every indicator and every link doccano kept, with doccano's own ids
+        links = {(entity[r["from_id"]][:2], r["type"], entity[r["to_id"]][:2]) for r in line["relations"]}
+        got = {((i["start"], i["end"]), key, (i[key]["start"], i[key]["end"]))
+               for i in after["indicators"][rid]["indicators"] for key in ("target", "actual") if i[key]}
+        assert got == links and len(links) == len(line["relations"])
+        assert len(after["indicators"][rid]["indicators"]) == sum(x[2] == "INDICATOR" for x in entity.values())
+        # doccano names the file after the user (admin.jsonl); the import takes the file's name
+        assert after["amounts"][rid]["annotator"] == f"doccano:{REAL_DOCCANO['relations'].stem}"
+        # the classifier's negatives, which no tool is offered, stay
+        assert after["sentences"][rid]["other"] == before["sentences"][rid]["other"]
+    for line in (json.loads(x) for x in REAL_DOCCANO["sentences"].read_text(encoding="utf-8").splitlines()):
+        rec = after["sentences"][line["report"]]
+        assert {(s["start"], s["end"], lab) for lab, key in (("PROBLEM", "problems"), ("REMEDY", "remedies"))
+                for s in rec[key]} == {tuple(x) for x in line["label"]}
+    imported = {x["report"] for x in lines}
+    for kind in before:  # the other reports are untouched
+        assert {r: v for r, v in after[kind].items() if r not in imported} == \
+               {r: v for r, v in before[kind].items() if r not in imported}
+    assert main(["annotate", "validate", str(gold), "--corpus", str(CORPUS)]) == 0
+
+
+def test_a_real_doccano_export_without_relations_keeps_the_gold_links(tmp_path, capsys):
+    """A default project (label triples, no relations) cannot carry links: the gold keeps its own,
+    as long as the value's span is still in the file; a value span the annotator removed is a removal."""
+    gold = tmp_path / "annotations"
+    shutil.copytree(CORPUS / "annotations", gold)
+    before = load_records(gold / "indicators.jsonl")
+    lines = [json.loads(x) for x in REAL_DOCCANO["labels"].read_text(encoding="utf-8").splitlines()]
+    assert all("relations" not in x and "entities" not in x for x in lines)
+    assert run_import("doccano", REAL_DOCCANO["labels"], gold, corpus=CORPUS) == 0
+    after = load_records(gold / "indicators.jsonl")
+    for x in lines:
+        rid = x["report"]
+        spans = {(a, b) for a, b, _ in x["label"]}
+        kept = lambda rec: {((i["start"], i["end"]), k, (i[k]["start"], i[k]["end"]))
+                            for i in rec[rid]["indicators"] for k in ("target", "actual") if i[k]}
+        assert kept(after) == {link for link in kept(before) if link[2] in spans}
+        assert kept(after)  # the links are there, not emptied
+    assert "_unlinked" not in (gold / "indicators.jsonl").read_text(encoding="utf-8")
+    assert main(["annotate", "validate", str(gold), "--corpus", str(CORPUS)]) == 0
+    # the annotator deletes one VALUE span that the gold links to: that link would be lost, so refused
+    rid = lines[0]["report"]
+    value = next(i["target"] for i in before[rid]["indicators"] if i["target"] and
+                 [i["target"]["start"], i["target"]["end"], "VALUE"] in lines[0]["label"])
+    edited = dict(lines[0], label=[t for t in lines[0]["label"] if t[:2] != [value["start"], value["end"]]])
+    export = tmp_path / "bob.jsonl"
+    export.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in [edited, lines[1]]), encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    shutil.copytree(CORPUS / "annotations", fresh)
+    capsys.readouterr()
+    assert run_import("doccano", export, fresh, corpus=CORPUS) == 1
+    assert "target of indicator" in capsys.readouterr().err

@@ -17,7 +17,7 @@ A money column with no unit anywhere holds yuan.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 import regex
 from spacy.language import Language
@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from ..mentions import Mention, add_mention, mentions_of, overlaps
 from ..numbers import find_amounts, parse_amount
-from ..tables.units import MONEY_ROLES, Units, bracketed_unit, cell_separator, unit_scopes
+from ..tables.units import MONEY_ROLES, LineCells, Units, bracketed_unit, cell_separator, unit_scopes
 from .rules import amount_rules
 
 __all__ = ["TableMoneyRecognizer", "unit_scopes"]
@@ -38,24 +38,34 @@ NON_MONEY_ROLES = frozenset({"weight", "score", "execution_rate", "target", "act
 MONEY_LIKE = regex.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{1,2})")
 
 
-def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return text[line_start:start], text[end:line_end if line_end >= 0 else len(text)]
+class _Lines:
+    """The lines of a text, each split into cells once and only when a number asks for it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+        self._cells: dict[tuple[int, str], LineCells] = {}
+
+    def at(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the line holding ``pos``, without its line break."""
+        i = bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], end
+
+    def cells(self, line_start: int, line_end: int, separator: regex.Pattern) -> LineCells:
+        key = (line_start, separator.pattern)
+        if key not in self._cells:
+            self._cells[key] = LineCells(self.text[line_start:line_end], separator)
+        return self._cells[key]
 
 
-def _cell_before(before: str) -> tuple[str, bool]:
-    """The text of the cell up to the number, and whether the number opens its cell."""
-    pieces = cell_separator().split(before)
-    if pieces[-1].strip():
-        return pieces[-1].strip(), False
-    earlier = [p.strip() for p in pieces[:-1] if p.strip()]
-    return (earlier[-1] if earlier else ""), True
+# Enough of what follows a number to tell a date word or a cell's end.
+_LOOK_AHEAD = 8
 
 
-def _closes_cell(after: str) -> bool:
+def _closes_cell(after: str, line_ends: bool) -> bool:
     """Whether the number ends its cell: the line ends, or a separator follows (`` | `` too)."""
-    return not after.strip() or after[0] in "\t|\u3000" or after.startswith("  ") or after.lstrip(" ")[:1] == "|"
+    return line_ends or after[:1] in ("\t", "|", "\u3000") or after.startswith("  ") or after.lstrip(" ")[:1] == "|"
 
 
 def _is_date(after: str) -> bool:
@@ -91,6 +101,7 @@ class TableMoneyRecognizer:
         if not units.scopes and not units.row_scopes and not units.headers and not units.blocks:
             return doc
         rules = amount_rules()
+        lines = _Lines(text)
         taken = _Taken(mentions_of(doc))     # the recogniser's amounts (found once, not per number)
         for m, measure in find_amounts(text):
             if measure.kind is not None or m.group("mult") or m.group("num2") or m.group("prefix"):
@@ -98,7 +109,8 @@ class TableMoneyRecognizer:
             start, end = m.span("num")
             if taken.overlaps(start, end) or not m.group("num").lstrip("-−")[:1].isdigit():
                 continue
-            before, after = _line_around(text, start, end)
+            line_start, line_end = lines.at(start)
+            after = text[end:min(line_end, end + _LOOK_AHEAD)]
             if _is_date(after):
                 continue
             block = units.block_figure(start)
@@ -110,10 +122,14 @@ class TableMoneyRecognizer:
                     add_mention(doc, Mention("MONEY", start, end, measure.as_money(factor), source="table_unit"))
                 continue
             header = units.header_above(start)
-            k = header.column_index(before, after) if header is not None else None
+            k = None
+            if header is not None:
+                k = header.column_at(lines.cells(line_start, line_end, header.separator),
+                                     start - line_start, end - line_start)
             column = header.cells[k] if k is not None else None
-            label, opens_cell = _cell_before(before)
-            whole_cell = opens_cell and _closes_cell(after)
+            cells = lines.cells(line_start, line_end, cell_separator())
+            label, opens_cell = cells.cell_before(start - line_start)
+            whole_cell = opens_cell and _closes_cell(after, cells.last_char <= end - line_start)
             row_factor = units.row_unit(start)
             # a bare value under 年度指标值 / 实际完成值 is money when its row's name carries a money
             # unit (户均补助标准（万元） | 2.6 | 2.6); other values there are counts and shares

@@ -51,6 +51,9 @@ class ToolDoc:
     regions: list[ToolRegion] = field(default_factory=list)
     relations: list[tuple[str, str, str]] = field(default_factory=list)  # (from id, to id, type)
     annotator: str | None = None
+    # False when the tool's file cannot hold relations (doccano ``label`` triples): its
+    # indicators come without links, and the import keeps the links the corpus has.
+    carries_links: bool = True
 
     def region(self, rid: str) -> ToolRegion | None:
         return next((r for r in self.regions if r.id == rid), None)
@@ -171,6 +174,8 @@ def to_records(doc: ToolDoc, kinds=("amounts", "indicators", "sentences")) -> di
                                    **{key: (_indicator_value(linked[key], doc.text, scopes)
                                             if key in linked else None) for key in INDICATOR_VALUES}})
         out["indicators"] = {**_header(doc), "indicators": indicators}
+        if not doc.carries_links:  # for merge_record, which removes it
+            out["indicators"][UNLINKED_REGIONS] = sorted({(r.start, r.end) for r in regions})
     if "sentences" in kinds:
         lists = {key: [] for key in SENTENCE_LISTS}
         for r in regions:
@@ -253,6 +258,9 @@ def file_labels(kind: str, records: dict[str, dict]) -> set[str]:
     return {"INDICATOR"} if records else set()
 
 
+UNLINKED_REGIONS = "_unlinked_regions"  # never written: merge_record takes it out
+
+
 def _key(item: dict) -> tuple:
     name = item.get("name") if isinstance(item.get("name"), dict) else item
     return name.get("start"), name.get("end")
@@ -294,6 +302,10 @@ def merge_record(kind: str, old: dict | None, new: dict, scope: set[str]) -> tup
             merged[key] = items
     elif kind == "indicators":
         before = {_key(i): i for i in old.get("indicators") or [] if isinstance(i, dict)}
+        # a file without relations did not carry the links: a corpus link whose value is still
+        # one of the file's spans stays; one whose value span is gone is a removal
+        unlinked = merged.pop(UNLINKED_REGIONS, None)
+        kept_spans = {tuple(x) for x in unlinked} if unlinked is not None else set()
         items = []
         for ind in new.get("indicators", []):
             was = before.get(_key(ind))
@@ -304,6 +316,9 @@ def merge_record(kind: str, old: dict | None, new: dict, scope: set[str]) -> tup
             for value in INDICATOR_VALUES:
                 if ind.get(value) is not None:
                     item[value] = ind[value]
+                elif unlinked is not None and isinstance(was.get(value), dict) and \
+                        (was[value].get("start"), was[value].get("end")) in kept_spans:
+                    item[value] = was[value]
                 elif was.get(value) is not None:
                     removed.append(f"{value} of indicator {ind['name'].get('text')!r}")
                     item[value] = None

@@ -130,6 +130,7 @@ def _entities(doc: ToolDoc, rec: dict, where: str, out: Collector, known: dict) 
 
 
 def _labels(doc: ToolDoc, rec: dict, where: str, out: Collector, known: dict) -> None:
+    doc.carries_links = False  # triples hold no relations: the corpus keeps its indicator links
     spans = rec.get("label", rec.get("labels"))
     if spans is None:
         spans = []

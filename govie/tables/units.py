@@ -13,7 +13,7 @@ Used by the bare-money recogniser (``govie/amounts/table_money.py``) and by the 
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,6 +61,45 @@ def cell_separator() -> regex.Pattern:
 MONEY_ROLES = frozenset({"funding", "initial", "adjusted", "spent"})
 
 
+class LineCells:
+    """One line split into cells once: where its separators stand, which pieces are blank,
+    the last filled piece up to each one.  A number's cell and column are then found by
+    bisection, so a line of 10,000 cells is not split again for each of its numbers."""
+
+    def __init__(self, line: str, separator: regex.Pattern):
+        self.line = line
+        spans = [m.span() for m in separator.finditer(line)]
+        self.sep_starts = [a for a, _ in spans]
+        self.sep_ends = [b for _, b in spans]
+        bounds = list(zip([0] + self.sep_ends, self.sep_starts + [len(line)]))
+        filled = [line[a:b].strip() for a, b in bounds]
+        self.trailing_blank = 0
+        for piece in reversed(filled):
+            if piece:
+                break
+            self.trailing_blank += 1
+        self.last_filled, last = [], ""
+        for piece in filled:
+            last = piece or last
+            self.last_filled.append(last)
+        self.last_char = len(line.rstrip())     # the line holds only white space from here on
+
+    def seps_before(self, pos: int) -> int:
+        return bisect_right(self.sep_ends, pos)
+
+    def seps_after(self, pos: int) -> int:
+        return len(self.sep_starts) - bisect_left(self.sep_starts, pos)
+
+    def cell_before(self, pos: int) -> tuple[str, bool]:
+        """The text of the cell up to ``pos``, and whether ``pos`` opens its cell (then the
+        text is that of the last filled cell before it, the row's label)."""
+        k = self.seps_before(pos)
+        own = self.line[self.sep_ends[k - 1] if k else 0:pos].strip()
+        if own:
+            return own, False
+        return (self.last_filled[k - 1] if k else ""), True
+
+
 @dataclass
 class HeaderRow:
     start: int
@@ -75,22 +114,25 @@ class HeaderRow:
         return bracketed_unit(first)
 
     def column_index(self, before: str, after: str) -> int | None:
-        """The column of a number, given the text of its line before and after it.  Trailing
-        empty cells (``||||``) do not count; a short row still ends in the last column."""
-        sep = self.separator
-        if not sep.search(before + after):
+        """The column of a number, given the text of its line before and after it."""
+        return self.column_at(LineCells(before + after, self.separator), len(before), len(before))
+
+    def column_at(self, line: LineCells, start: int, end: int) -> int | None:
+        """The column of the number at ``line.line[start:end]`` (``line`` split by this header's
+        separator).  Trailing empty cells (``||||``) do not count; a short row still ends in the
+        last column."""
+        if not line.sep_starts:
             return None
-        row = sep.split(before)
-        rest = sep.split(after)
-        while len(rest) > 1 and not rest[-1].strip():
-            rest.pop()
-        n_cells = len(row) + len(rest) - 1
+        row = line.seps_before(start) + 1
+        rest = line.seps_after(end) + 1
+        rest -= min(line.trailing_blank, rest - 1)
+        n_cells = row + rest - 1
         width = len(self.cells)
         while width > 1 and not self.cells[width - 1].strip():
             width -= 1
         if n_cells in (len(self.cells), width):
-            return len(row) - 1
-        if len(rest) == 1:
+            return row - 1
+        if rest == 1:
             return width - 1
         return None
 
