@@ -14,11 +14,9 @@ class AmountRules:
     ordinal_before: tuple[str, ...]
     money_context: regex.Pattern
     table_unit_header: regex.Pattern
-    column_unit_header: regex.Pattern
     money_label: regex.Pattern
     non_money_label: regex.Pattern
     cell_separator: regex.Pattern
-    header_word: regex.Pattern
     money_column_header: regex.Pattern
 
 
@@ -38,10 +36,8 @@ def amount_rules() -> AmountRules:
         # A money word shortly before 540万 on the same line makes it 540万元.
         money_context=regex.compile(rf"(?:{words})[^\n。；;]{{0,{window}}}$"),
         table_unit_header=regex.compile(data["table_unit_header"]),
-        column_unit_header=regex.compile(data["column_unit_header"]),
         money_label=_ending_with(data["money_labels"]),
         non_money_label=_ending_with(data["non_money_labels"]),
         cell_separator=regex.compile(data["cell_separator"]),
-        header_word=regex.compile("|".join(regex.escape(w) for w in data["header_words"])),
         money_column_header=regex.compile(data["money_column_header"]),
     )

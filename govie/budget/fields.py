@@ -41,12 +41,6 @@ class FieldRules:
     max_gap: int
     score: regex.Pattern
     grades: tuple[regex.Pattern, ...]
-    department_label: regex.Pattern
-    suffixes: tuple[str, ...]
-    year_label: regex.Pattern
-    title_words: tuple[str, ...]
-    title_lines: int
-    title_year: regex.Pattern
     field_order: tuple[str, ...]
     total_row: regex.Pattern
     total_labels: tuple[str, ...]
@@ -75,12 +69,6 @@ def field_rules() -> FieldRules:
         max_gap=int(data["max_gap"]),
         score=regex.compile(data["score"]),
         grades=tuple(regex.compile(p) for p in data["grade"]),
-        department_label=regex.compile(data["department_label"]),
-        suffixes=tuple(sorted(data["department_suffixes"], key=len, reverse=True)),
-        year_label=regex.compile(data["year_label"]),
-        title_words=tuple(data["title_words"]),
-        title_lines=int(data["title_lines"]),
-        title_year=regex.compile(data["title_year"]),
         field_order=tuple(data["fields"]) + ("weight", "score"),
         total_row=regex.compile(data["total_row"]),
         total_labels=tuple(data["budget_total_labels"]),
