@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..mentions import Mention, add_mention
 from ..numbers import find_amounts
 from ..numbers.grammar import patterns
@@ -39,7 +40,7 @@ class AmountRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         rules = amount_rules()
-        for m, measure in find_amounts(doc.text):
+        for m, measure in find_amounts(text_of(doc)):
             if measure.kind is None and not m.group("mult"):
                 continue   # a bare number: table money's, if anyone's
             text = m.string   # the folded view: 資金 reads as 资金, offsets unchanged

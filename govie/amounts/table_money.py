@@ -23,6 +23,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..mentions import Mention, add_mention, mentions_of, overlaps
 from ..numbers import find_amounts, parse_amount
 from ..tables.units import MONEY_ROLES, LineCells, Units, bracketed_unit, cell_separator, unit_scopes
@@ -94,7 +95,7 @@ class TableMoneyRecognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         units = Units(text)
         doc._.table_units = units.scopes
         doc._.budget_cells = sorted(units.block_figures.values(), key=lambda f: f.start)

@@ -3,6 +3,7 @@ self_score, grade and the budget block of the JSON contract, money in yuan)."""
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..mentions import mentions_of
 from .fields import Figure, budget_block, budget_figures, department, field_rules, grade, report_fields, self_score, year
 
@@ -15,7 +16,7 @@ class ReportFields:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.report_fields = report_fields(doc.text, mentions_of(doc), doc._.budget_cells)
+        doc._.report_fields = report_fields(text_of(doc), mentions_of(doc), doc._.budget_cells)
         return doc
 
 

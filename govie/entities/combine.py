@@ -43,6 +43,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..mentions import Mention, add_mention, mentions_of
 from ..numbers import Measure
 from ..tables import vocabulary
@@ -223,7 +224,7 @@ class EntityCombiner:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         mentions = mentions_of(doc)
         indicators = SpanIndex((m.start, m.end) for m in mentions if m.label == "INDICATOR")
         for start, end in rule_indicator_names(doc):

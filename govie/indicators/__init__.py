@@ -3,6 +3,7 @@ narrative) and decides whether each target was met; it sets ``doc._.indicators``
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..mentions import mentions_of
 from .from_tables import table_indicators
 from .model import Indicator, Value, met, plain
@@ -17,7 +18,7 @@ def find_indicators(doc: Doc) -> list[Indicator]:
     """Every indicator of a Doc whose tables are rebuilt (``doc._.tables``), in text order."""
     mentions = mentions_of(doc)
     tables = doc._.tables or []
-    text = doc.text
+    text = text_of(doc)
     values = Values(text, mentions)
     found = table_indicators(tables, values) + narrative_indicators(text, mentions, tables, values,
                                                                     doc._.sections or [])

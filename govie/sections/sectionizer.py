@@ -47,6 +47,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..textlines import lines_in
 from .rules import STATEMENT_KINDS, section_rules
 
@@ -536,7 +537,7 @@ class Sectionizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sections = find_sections(doc.text)
+        doc._.sections = find_sections(text_of(doc))
         spans = []
         for s in doc._.sections:
             span = doc.char_span(s.start, s.end, label=s.kind, alignment_mode="expand")

@@ -36,6 +36,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..textlines import lines_in
 from .rules import sentence_rules
 
@@ -242,7 +243,7 @@ class SentenceSplitter:
         sections = doc._.sections
         if sections is None:
             raise ValueError("govie_sentences reads doc._.sections: add govie_sections before it in the pipeline")
-        text = doc.text
+        text = text_of(doc)
         doc._.sentences = split_sentences(text, headings=heading_ranges(text, sections),
                                           breaks=[s.end for s in sections])
         if self.set_sent_starts:

@@ -31,6 +31,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..sections import statement_sections
 from ..sentences import Sentence, group_items
 from .classifier import KIND_OF_LABEL, decide, load_classifier, sentence_words
@@ -156,7 +157,7 @@ class StatementExtractor:
         if sections is None or sentences is None:
             raise ValueError("govie_statements reads doc._.sections and doc._.sentences: add govie_sections and "
                              "govie_sentences before it in the pipeline (see govie/pipeline.cfg)")
-        text = doc.text
+        text = text_of(doc)
         starts = [s.start for s in sentences]
         found: list[Statement] = []
         decided = []

@@ -8,6 +8,7 @@ table's body to its layout.
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..mentions import mentions_of
 from .model import BUDGET, GOALS, INDICATOR, PROJECT, TASK, Cell, Region, Row, Table, Task
 from .reader import find_tables
@@ -28,7 +29,7 @@ class TableReader:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         scopes = doc._.table_units if doc._.table_units is not None else unit_scopes(text)
         doc._.tables = find_tables(text, mentions_of(doc), scopes)
         return doc
