@@ -83,7 +83,7 @@ def test_installed_package_gives_the_clones_results(venv, tmp_path, nlp):
 
     code = ("import json, sys, govie\n"
             "nlp = govie.load()\n"
-            "print(json.dumps({'file': govie.__file__, 'pipes': nlp.pipe_names,\n"
+            "print(json.dumps({'file': govie.__file__, 'pipes': nlp.component_names,\n"
             "    'report': govie.extract_file(sys.argv[1] if len(sys.argv) > 1 else %r, nlp=nlp).to_dict()}))\n"
             % str(REPORT))
     r = run_outside(venv, code, tmp_path)
@@ -102,7 +102,7 @@ def test_spacy_load_finds_govies_components_through_entry_points(venv, tmp_path)
             "assert 'govie' not in sys.modules\n"
             "nlp = spacy.load(os.path.join(home, 'models', 'govie-zh'))\n"
             "doc = nlp('全年预算数 4,527.36 万元，执行率 97.41%。')\n"
-            "print(nlp.pipe_names, [e.label_ for e in doc.ents])\n")
+            "print(nlp.pipe_names, [m.label for m in doc._.mentions])\n")
     r = run_outside(venv, code, tmp_path)
     assert r.returncode == 0, r.stderr[-2000:]
     assert "govie_amounts" in r.stdout and "MONEY" in r.stdout and "PERCENT" in r.stdout

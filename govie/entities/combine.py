@@ -47,10 +47,12 @@ from ..doctext import text_of
 from ..mentions import Mention, add_mention, mentions_of
 from ..numbers import Measure
 from ..tables import vocabulary
+from .windows import entities_in_windows, value_windows
 
 NAME_ONLY = Measure(None, None, None)
 _CELL_END = regex.compile(r"\s*$|[\t|\n,，。;；]|  ", regex.MULTILINE)
-_CLAUSE_PUNCT = regex.compile(r"[,，。;；、:：\n\t|]")
+_CLAUSE_CHARS = ",，。;；、:：\n\t|"
+_CLAUSE_PUNCT = regex.compile(f"[{regex.escape(_CLAUSE_CHARS)}]")
 AMOUNT_LABELS = ("MONEY", "PERCENT", "QUANTITY")
 COUNT_LABELS = ("MONEY", "QUANTITY")
 
@@ -218,10 +220,25 @@ def _rule_statements(doc: Doc, text: str) -> set[tuple[str, str]]:
 
 
 class EntityCombiner:
-    """Cost linear in the document: the text, the entities and the mentions are read once."""
+    """Cost linear in the document: the text, the entities and the mentions are read once.
 
-    def __init__(self, name: str = "govie_entities"):
+    ``model`` names the trained NER.  Loaded but disabled (as in the shipped
+    pipeline), it is run here on the windows where its names can be used
+    (windows.py); enabled as an ordinary pipe before this one, its ``doc.ents``
+    over the whole text are read instead.
+    """
+
+    def __init__(self, nlp: Language | None = None, name: str = "govie_entities", model: str | None = "ner"):
         self.name = name
+        self.nlp = nlp
+        self.model = model
+
+    def _windowed_model(self):
+        """The NER to run on windows: present in the pipeline but not run over the whole doc."""
+        nlp, model = self.nlp, self.model
+        if nlp is None or not model or model not in nlp.component_names or model in nlp.pipe_names:
+            return None
+        return nlp.get_pipe(model)
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -231,7 +248,12 @@ class EntityCombiner:
             if not indicators.overlaps(start, end):
                 add_mention(doc, Mention("INDICATOR", start, end, NAME_ONLY, source="rules"))
                 indicators.add(start, end)
-        ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "INDICATOR"]
+        claimed = SpanIndex(read_by_rules(doc))
+        ner = self._windowed_model()
+        if ner is not None:
+            ents = _model_names(doc, ner, text, mentions, claimed)
+        else:
+            ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "INDICATOR"]
         if not ents:
             return doc
         taken = SpanIndex((m.start, m.end) for m in mentions if m.label in ("INDICATOR",) + AMOUNT_LABELS)
@@ -239,7 +261,6 @@ class EntityCombiner:
         for m in mentions:   # sorted by start: the first mention at an offset wins, as in a scan
             if m.label in AMOUNT_LABELS:
                 amounts_at.setdefault(m.start, m)
-        claimed = SpanIndex(read_by_rules(doc))
         recorded = _rule_statements(doc, text)
         for start, end in ents:
             cue = _trailing_cue().search(text, start, end)
@@ -261,6 +282,37 @@ class EntityCombiner:
         return doc
 
 
-@Language.factory("govie_entities", assigns=["doc._.mentions", "doc.spans"], requires=["doc._.mentions", "doc._.indicators"])
-def make_entity_combiner(nlp: Language, name: str):
-    return EntityCombiner(name)
+def _window_breaks() -> str:
+    """Clause punctuation a lead to a value never holds: where a window may start."""
+    return "".join(sorted(set(_CLAUSE_CHARS) - set(_policy()["separators"])))
+
+
+@lru_cache(maxsize=1)
+def _lead_ends() -> frozenset[str]:
+    """Characters a lead to a qualitative value can end with: a separator, or a cue's or link word's last one."""
+    policy = _policy()
+    return frozenset(policy["separators"]) | {w[-1] for w in policy["indicator_cues"] + policy["link_words"]}
+
+
+def _model_names(doc: Doc, ner, text: str, mentions: list[Mention], claimed: SpanIndex) -> list[tuple[int, int]]:
+    """The NER's INDICATOR names, read only in the windows before values it could name (windows.py).
+
+    The spans the model finds also become ``doc.ents``, as if it had run over the whole text.
+    """
+    settings = _policy()["model_windows"]
+    values = [(m.start, m.end) for m in mentions
+              if m.label in AMOUNT_LABELS and not claimed.overlaps(m.start, m.end)]
+    lead_ends = _lead_ends()
+    values += [(w.start(), w.end()) for w in _qualitative().finditer(text)   # a value word in a cell of its own
+               if w.start() > 0 and text[w.start() - 1] in lead_ends and _CELL_END.match(text, w.end())]
+    windows = value_windows(text, values, _window_breaks(), settings["max_chars"])
+    names = entities_in_windows(doc, ner, windows, settings["margin_tokens"], "INDICATOR")
+    spans = [doc.char_span(s, e, label="INDICATOR") for s, e in names]
+    doc.ents = [span for span in spans if span is not None]
+    return names
+
+
+@Language.factory("govie_entities", assigns=["doc._.mentions", "doc.spans", "doc.ents"], requires=["doc._.mentions", "doc._.indicators"],
+                  default_config={"model": "ner"})
+def make_entity_combiner(nlp: Language, name: str, model: str | None):
+    return EntityCombiner(nlp, name, model)

@@ -170,12 +170,17 @@ def train_ner(out_dir: str | Path, train_texts: list[LabelledText], dev_texts: l
 
 
 def assemble(ner_dir: str | Path, out: str | Path) -> Path:
-    """The shipped pipeline: the rule pipeline with the trained NER in front."""
+    """The shipped pipeline: the rule pipeline with the trained NER, which govie_entities runs on windows.
+
+    The NER is kept disabled, so ``nlp(text)`` does not run it over the whole
+    text; govie_entities runs it where its names can be used (entities/windows.py).
+    """
     from ..pipeline import load
 
     nlp = load(rules_only=True)
     trained = spacy.load(ner_dir)
-    nlp.add_pipe("ner", source=trained, first=True)
+    nlp.add_pipe("ner", source=trained, before="govie_entities")
+    nlp.disable_pipe("ner")
     with atomic_dir(out) as tmp:
         nlp.to_disk(tmp)
     return Path(out)
