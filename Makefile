@@ -28,6 +28,7 @@ evaluate: $(STAMP)
 	$(PY) -m govie evaluate
 
 bench: $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(PY) benchmarks/bench.py
 
 clean:

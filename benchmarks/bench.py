@@ -6,7 +6,8 @@ below is measured in the same process and run, and the ratios are the point:
 1. systems on the corpus, CPU chars/s (best of ``--repeat``) and throughput
    against the floor, ``spacy.blank("zh")`` with jieba: a regex pass for money
    and percent, JioNLP's money extraction (only if installed), the floor,
-   ``govie.load(rules_only=True)``, ``govie.load()``;
+   govie's own tokenizer alone (jieba-rs), ``govie.load(rules_only=True)``,
+   ``govie.load()``;
 2. cost at 1×, 2×, 4×, 8× the corpus as one document, and the fitted exponent
    (1.0 is linear);
 3. wall time of 1 and 2 worker processes over many documents (``govie.batch``);
@@ -72,14 +73,20 @@ def floor_pipeline():
 def systems(texts: list[str], repeat: int) -> list[dict]:
     chars = sum(map(len, texts))
     rows = [("regex pass for money and percent", lambda: [MONEY_OR_PERCENT.findall(t) for t in texts])]
-    try:
-        import jionlp  # noqa: F401
-        extract_money = jionlp.extract_money
+    try:   # `pip install -e '.[bench]'`; 1.5.31 has no jionlp.extract_money, only jionlp.ner.extract_money
+        import jionlp
+        extract_money = jionlp.ner.extract_money
+        extract_money(texts[0])
         rows.append(("JioNLP money extraction", lambda: [extract_money(t) for t in texts]))
-    except Exception:
+    except ImportError:
         pass
+    govie.amounts(texts[0])
+    rows.append(("govie.amounts (fast path: amounts alone)", lambda: [govie.amounts(t) for t in texts]))
     floor = floor_pipeline()
     rows.append(('spacy.blank("zh") with jieba (floor)', lambda: [floor(t) for t in texts]))
+    # govie segments with jieba-rs (same dictionary and algorithm, same words): its share of govie's time.
+    tokenizer = govie.load(rules_only=True).tokenizer
+    rows.append(("govie's tokenizer alone (jieba-rs, genre dictionary)", lambda: [tokenizer(t) for t in texts]))
     for name, nlp in (("govie load(rules_only=True)", govie.load(rules_only=True)), ("govie load()", govie.load())):
         govie.extract(texts[0][:2000], nlp=nlp)
         rows.append((name, lambda nlp=nlp: [govie.extract(t, nlp=nlp) for t in texts]))
