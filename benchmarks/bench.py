@@ -16,7 +16,7 @@ below is measured in the same process and run, and the ratios are the point:
 5. ``govie.load()`` time against ``spacy.blank("zh")``;
 6. wall time of 1 and 2 Dask workers (``govie.distributed``, a LocalCluster).
 
-    python benchmarks/bench.py [--repeat 3] [--docs 20] [--json benchmarks/results.json]
+    python benchmarks/bench.py [--repeat 3] [--docs 100] [--json benchmarks/results.json]
 """
 from __future__ import annotations
 
@@ -230,7 +230,7 @@ def table(results: dict) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="best of N for the systems table (default 3)")
-    ap.add_argument("--docs", type=int, default=20, help="reports in the process and Dask runs (default 20)")
+    ap.add_argument("--docs", type=int, default=100, help="reports in the process and Dask runs (default 100)")
     ap.add_argument("--memory-copies", type=int, default=16, help="corpus copies in the memory test (default 16)")
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--json", default=str(ROOT / "benchmarks" / "results.json"), help="where to write the results")
