@@ -22,7 +22,6 @@ from bisect import bisect_right
 from ..mentions import Mention
 from .cells import lines_of, words_as_lines
 from .header import HeaderFinder
-from .layouts import layout_of, split_cells
 from .layouts.budget_block import BudgetBlockReader
 from .layouts.glued import GluedReader, InlineReader
 from .layouts.grid import GridReader
@@ -47,6 +46,7 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
         self.money = [m for m in mentions if m.label == "MONEY"]
         self.money_starts = [m.start for m in self.money]
         self.scopes = unit_scopes
+        self._cells_memo: dict[int, tuple] = {}     # line index → (layout, cells); see _line_cells
 
     def tables(self) -> list[Table]:
         out, i = [], 0
@@ -126,12 +126,13 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
                 found = self.header_at(j)
                 if found is not None:
                     return found[2]
-                first = next((c for c in split_cells(self.text, line, layout_of(line.text)) if c), None)
+                own, cells = self._line_cells(j)
+                first = next((c for c in cells if c), None)
                 if first is not None and (self.vocab.is_stop(first.text) or self.vocab.is_stop(line.text)):
                     return j
                 if first is not None and compact(first.text) in self.vocab.budget_row_labels:
                     return j
-                if layout in ("tab", "pipe") and layout_of(line.text) != layout:
+                if layout in ("tab", "pipe") and own != layout:
                     return j
             j += 1
         return j

@@ -126,6 +126,8 @@ class Vocabulary:
 
     def is_stop(self, text: str) -> bool:
         word = compact(text)
+        if not word.startswith(self.stop_labels):      # one C-level test rules out most lines
+            return False
         return any(word == s or (word.startswith(s) and len(word) <= len(s) + 6) for s in self.stop_labels)
 
 
