@@ -203,7 +203,10 @@ class InlineReader:
 
     def _row_label_length(self, line: Line) -> int:
         """A block label before the first level (绩效指标产出指标…)."""
-        for w in _row_labels():
+        labels = _row_labels()
+        if not line.text.startswith(labels):
+            return 0
+        for w in labels:
             if line.text.startswith(w):
                 return len(w)
         return 0
