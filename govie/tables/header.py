@@ -43,9 +43,12 @@ class HeaderFinder:
 
     def _line_cells(self, i: int) -> tuple[str | None, list[Cell]]:
         """Line i's layout and its cells as that layout splits it, worked out once: the header
-        finder, the body's end and the budget rows all ask for the same lines (read them only)."""
+        finder, the body's end and the budget rows ask for the same line one after the other
+        (read them only).  The last few lines are kept, not every line's cells (memory)."""
         found = self._cells_memo.get(i)
         if found is None:
+            if len(self._cells_memo) >= 16:
+                self._cells_memo.clear()
             line = self.lines[i]
             layout = layout_of(line.text)
             found = self._cells_memo[i] = (layout, split_cells(self.text, line, layout))
