@@ -29,7 +29,7 @@ def compact(text: str) -> str:
     text = text.strip()
     if not text:
         return ""
-    if text.isalnum():
+    if "\x00" not in text and _INNER_SPACE.search(text) is None:
         return text             # no whitespace inside: nothing to remove
     kept = _KEEP_SPACE.sub("\x00", text)
     return _INNER_SPACE.sub("", kept).replace("\x00", " ")
@@ -60,6 +60,7 @@ class Vocabulary:
         for w, r in self.roles.items():
             first.setdefault(r, w)
         object.__setattr__(self, "_first_word", first)
+        object.__setattr__(self, "_longest", max(map(len, self.roles), default=0))
 
     def header_role(self, text: str) -> str | None:
         """The role of a header cell (task, goal, result, level1, level2, name, target, actual,
@@ -70,7 +71,9 @@ class Vocabulary:
     def bare(self, text: str) -> str:
         """A header cell without its unit (（万元）), letters and formulas (（A）, (B/A)), breaks."""
         # traditional characters folded one for one (執行率 is 执行率), as the number reader does
-        return fold(compact(self.column_marks.sub("", self.unit_in_header.sub("", text)))).strip("*:：|")
+        if "(" in text or "（" in text:           # both the unit and the marks open with a bracket
+            text = self.column_marks.sub("", self.unit_in_header.sub("", text))
+        return fold(compact(text)).strip("*:：|")
 
     def header_word(self, text: str) -> str | None:
         word = self.bare(text)
@@ -83,9 +86,10 @@ class Vocabulary:
                 return self._first_word[role]
         # 部门整体支出的预期目标: a short cell that ends with a header word.
         if len(word) <= 14 and not _NOT_A_WORD.search(word):
-            for w in self.words_by_length:
-                if len(w) >= 3 and word.endswith(w):
-                    return w
+            # the longest header word of three characters or more it ends with (one word a length)
+            for n in range(min(len(word), self._longest), 2, -1):
+                if word[-n:] in self.roles:
+                    return word[-n:]
         return None
 
     def unit_factor(self, text: str, multipliers: dict) -> float | None:
