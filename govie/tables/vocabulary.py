@@ -19,8 +19,9 @@ _NOT_A_WORD = regex.compile(r"[\d,，。;；%]")     # digits or sentence marks:
 _HAN = regex.compile(r"\p{Han}+")
 
 # The same short cell texts (header words, level words, values) come back line after line and
-# table after table: the pure text tests below are memoised on the text.
-_CACHE_SIZE = 1 << 15
+# table after table: the pure text tests below are memoised on the text.  A few thousand texts
+# each: the repeated ones stay, and the collector has few cache entries to walk.
+_CACHE_SIZE = 1 << 13
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
