@@ -16,6 +16,8 @@ from .model import BUDGET, GOALS, INDICATOR, PROJECT, TASK, Cell
 from .vocabulary import compact
 
 BUDGET_COLUMNS = frozenset({"budget_total", "initial", "adjusted", "spent", "execution_rate"})
+NOT_A_WORD = regex.compile(r"[\d%,，。;；]")          # digits or sentence marks: text, not a short word
+NOT_A_FRAGMENT = regex.compile(r"[\d,，。;；:：]")
 
 
 class HeaderFinder:
@@ -26,8 +28,7 @@ class HeaderFinder:
         line = self.lines[i]
         if line.blank:
             return None
-        layout = layout_of(line.text)
-        cells = split_cells(self.text, line, layout)
+        layout, cells = self._line_cells(i)
         if not self._is_header(cells):
             if layout is None and self.vocab.header_role(line.text):
                 return self._vertical_header(i)
@@ -35,10 +36,23 @@ class HeaderFinder:
                 return self._glued_header(i)
             return None
         if layout is not None:
-            return cells, layout, i, i
+            return list(cells), layout, i, i
         before, first = self._fragments(i, -1)
         after, last = self._fragments(i, +1)
         return before + cells + after, "lines", first, last
+
+    def _line_cells(self, i: int) -> tuple[str | None, list[Cell]]:
+        """Line i's layout and its cells as that layout splits it, worked out once: the header
+        finder, the body's end and the budget rows ask for the same line one after the other
+        (read them only).  The last few lines are kept, not every line's cells (memory)."""
+        found = self._cells_memo.get(i)
+        if found is None:
+            if len(self._cells_memo) >= 16:
+                self._cells_memo.clear()
+            line = self.lines[i]
+            layout = layout_of(line.text)
+            found = self._cells_memo[i] = (layout, split_cells(self.text, line, layout))
+        return found
 
     def _is_header(self, cells: list[Cell]) -> bool:
         """Two or more header words and nothing else — or three or more beside a short word or two
@@ -49,8 +63,8 @@ class HeaderFinder:
             role = self.vocab.header_role(c.text)
             if role:
                 roles.append(role)
-            elif self.vocab.bare(c.text) not in self.vocab.row_labels:
-                if len(self.vocab.bare(c.text)) > 6 or regex.search(r"[\d%,，。;；]", self.vocab.bare(c.text)):
+            elif (word := self.vocab.bare(c.text)) not in self.vocab.row_labels:
+                if len(word) > 6 or NOT_A_WORD.search(word):
                     return False
                 unknown += 1
         if len(set(roles)) < 2:
@@ -97,7 +111,7 @@ class HeaderFinder:
             line = self.lines[k]
             if not line.blank:
                 word = compact(line.text)
-                if len(word) > 6 or regex.search(r"[\d,，。;；:：]", word) or layout_of(line.text):
+                if len(word) > 6 or NOT_A_FRAGMENT.search(word) or layout_of(line.text):
                     return None
                 pieces.append(line)
                 ordered = pieces if step > 0 else pieces[::-1]

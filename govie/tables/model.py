@@ -30,7 +30,8 @@ class Cell:
         return compact(self.text)
 
     def __bool__(self) -> bool:
-        return bool(self.text.strip())
+        text = self.text            # some text other than whitespace (text.strip(), without the copy)
+        return bool(text) and not text.isspace()
 
 
 @dataclass

@@ -22,7 +22,6 @@ from bisect import bisect_right
 from ..mentions import Mention
 from .cells import lines_of, words_as_lines
 from .header import HeaderFinder
-from .layouts import layout_of, split_cells
 from .layouts.budget_block import BudgetBlockReader
 from .layouts.glued import GluedReader, InlineReader
 from .layouts.grid import GridReader
@@ -47,6 +46,12 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
         self.money = [m for m in mentions if m.label == "MONEY"]
         self.money_starts = [m.start for m in self.money]
         self.scopes = unit_scopes
+        self.scope_starts = [p for p, _ in unit_scopes]
+        # Row keys of the tables read so far, by (kind, roles), kept up to date as tables are added
+        # (rather than gathered again from every earlier table for each new one).
+        self._seen_rows: dict[tuple, set] = {}
+        self._indexed = 0
+        self._cells_memo: dict[int, tuple] = {}     # line index → (layout, cells); see _line_cells
 
     def tables(self) -> list[Table]:
         out, i = [], 0
@@ -96,7 +101,11 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
         page) are read once: a row equal to one of an earlier table of the same columns goes."""
         if table.kind not in (INDICATOR, PROJECT):
             return
-        seen = {_row_key(r) for t in earlier if t.kind == table.kind and t.roles == table.roles for r in t.rows}
+        for t in earlier[self._indexed:]:
+            if t.kind in (INDICATOR, PROJECT):
+                self._seen_rows.setdefault((t.kind, tuple(t.roles)), set()).update(_row_key(r) for r in t.rows)
+        self._indexed = len(earlier)
+        seen = self._seen_rows.setdefault((table.kind, tuple(table.roles)), set())
         kept = []
         for row in table.rows:
             key = _row_key(row)
@@ -115,7 +124,7 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
                 factor = bracketed_unit(c.text)
                 if factor:
                     return factor
-        i = bisect_right([p for p, _ in self.scopes], start) - 1
+        i = bisect_right(self.scope_starts, start) - 1
         return self.scopes[i][1] if i >= 0 else None
 
     def _body_end(self, j: int, layout: str) -> int:
@@ -126,12 +135,13 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
                 found = self.header_at(j)
                 if found is not None:
                     return found[2]
-                first = next((c for c in split_cells(self.text, line, layout_of(line.text)) if c), None)
+                own, cells = self._line_cells(j)
+                first = next((c for c in cells if c), None)
                 if first is not None and (self.vocab.is_stop(first.text) or self.vocab.is_stop(line.text)):
                     return j
                 if first is not None and compact(first.text) in self.vocab.budget_row_labels:
                     return j
-                if layout in ("tab", "pipe") and layout_of(line.text) != layout:
+                if layout in ("tab", "pipe") and own != layout:
                     return j
             j += 1
         return j

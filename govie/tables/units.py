@@ -26,6 +26,10 @@ COLUMN_SEPARATOR = regex.compile(r"\t|\|")
 SPACE_SEPARATOR = regex.compile(r" {2,}|\u3000")
 # How far a row label's unit reaches over the lines after it (one cell a line).
 ROW_SCOPE_LINES = 24
+HAS_DIGIT = regex.compile(r"\d")
+BARE_FIGURE = regex.compile(r"[-−]?[\d,，.]{1,20}%?")           # a number alone on its line
+GLUED_ROW = regex.compile(r"\s*(?P<label>[^\d\s]{1,20}?)[:：]?(?P<figs>\d[\d.%]{2,60})\s*$")
+SENTENCE_MARK = regex.compile(r"[。;；,，]")
 
 
 @lru_cache(maxsize=1)
@@ -219,7 +223,7 @@ class Units:
             # (成本指标 | 户均补助标准（万元） | 2.6)
             labels = []
             for c in cells:
-                if regex.search(r"\d", _patterns()[1].sub("", c)):
+                if HAS_DIGIT.search(_patterns()[1].sub("", c)):
                     break
                 labels.append(c.strip())
             first = next((c for c in labels if bracketed_unit(c) is not None), None)
@@ -232,7 +236,7 @@ class Units:
                 j = k + 1
                 while j < len(lines) and j <= k + ROW_SCOPE_LINES:
                     word = compact(lines[j])
-                    if word and not (regex.fullmatch(r"[-−]?[\d,，.]{1,20}%?", word) or vocab.header_role(word)):
+                    if word and not (BARE_FIGURE.fullmatch(word) or vocab.header_role(word)):
                         break
                     end = offsets[j] + len(lines[j])
                     j += 1
@@ -374,7 +378,7 @@ def _glued_blocks(text: str, vocab) -> tuple[list[BlockCell], list[tuple[int, in
         weight = next((m for c in cells if vocab.header_role(c.text) not in ("score", "weight")
                        for m in [WEIGHT_MARK.search(c.text)] if m), None)
         row = lines[k + 1]
-        m = regex.match(r"\s*(?P<label>[^\d\s]{1,20}?)[:：]?(?P<figs>\d[\d.%]{2,60})\s*$", row.text)
+        m = GLUED_ROW.match(row.text)
         if not m:
             continue
         parts = split_glued_figures(m.group("figs"), columns)
@@ -439,7 +443,7 @@ def budget_blocks(text: str) -> tuple[list[BlockCell], list[tuple[int, int, floa
                     rows.append(("", []))           # figures right under the header: the corner's row
                 rows[-1][1].append(tokens[j])
             elif vocab.header_role(word) in ("level1", "level2", "name", "target", "actual") or vocab.is_stop(word) \
-                    or len(word) > 20 or regex.search(r"[。;；,，]", word):
+                    or len(word) > 20 or SENTENCE_MARK.search(word):
                 break
             elif rows and not rows[-1][1]:
                 rows[-1] = (rows[-1][0] + word, [])  # a label wrapped over two cells

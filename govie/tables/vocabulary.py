@@ -15,13 +15,23 @@ from ..numbers.grammar import fold
 # a space between two Latin letters or digits stays (PM2.5 浓度 keeps none either way).
 _INNER_SPACE = regex.compile(r"\s+")
 _KEEP_SPACE = regex.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])")
+_NOT_A_WORD = regex.compile(r"[\d,，。;；%]")     # digits or sentence marks: a cell of text, no header word
+_HAN = regex.compile(r"\p{Han}+")
+
+# The same short cell texts (header words, level words, values) come back line after line and
+# table after table: the pure text tests below are memoised on the text.  A few thousand texts
+# each: the repeated ones stay, and the collector has few cache entries to walk.
+_CACHE_SIZE = 1 << 13
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def compact(text: str) -> str:
     """A cell's or name's text with PDF line breaks and stray spaces removed."""
     text = text.strip()
     if not text:
         return ""
+    if "\x00" not in text and _INNER_SPACE.search(text) is None:
+        return text             # no whitespace inside: nothing to remove
     kept = _KEEP_SPACE.sub("\x00", text)
     return _INNER_SPACE.sub("", kept).replace("\x00", " ")
 
@@ -43,6 +53,16 @@ class Vocabulary:
     value_patterns: tuple[regex.Pattern, ...]
     value_noun_max: int
 
+    def __post_init__(self):
+        # Memoise the pure text tests per vocabulary (the dataclass is frozen: set them directly).
+        for name in ("header_role", "bare", "header_word", "is_level", "is_value", "is_stop"):
+            object.__setattr__(self, name, lru_cache(maxsize=_CACHE_SIZE)(getattr(self, name)))
+        first = {}
+        for w, r in self.roles.items():
+            first.setdefault(r, w)
+        object.__setattr__(self, "_first_word", first)
+        object.__setattr__(self, "_longest", max(map(len, self.roles), default=0))
+
     def header_role(self, text: str) -> str | None:
         """The role of a header cell (task, goal, result, level1, level2, name, target, actual,
         funding, weight, score, status, note), or None if it is not a header word."""
@@ -52,7 +72,9 @@ class Vocabulary:
     def bare(self, text: str) -> str:
         """A header cell without its unit (（万元）), letters and formulas (（A）, (B/A)), breaks."""
         # traditional characters folded one for one (執行率 is 执行率), as the number reader does
-        return fold(compact(self.column_marks.sub("", self.unit_in_header.sub("", text)))).strip("*:：|")
+        if "(" in text or "（" in text:           # both the unit and the marks open with a bracket
+            text = self.column_marks.sub("", self.unit_in_header.sub("", text))
+        return fold(compact(text)).strip("*:：|")
 
     def header_word(self, text: str) -> str | None:
         word = self.bare(text)
@@ -61,13 +83,14 @@ class Vocabulary:
         if word in self.roles:
             return word
         for prefix, role in self.role_prefixes:
-            if word.startswith(prefix) and len(word) <= 24 and not regex.search(r"[\d,，。;；%]", word):
-                return next(w for w, r in self.roles.items() if r == role)
+            if word.startswith(prefix) and len(word) <= 24 and not _NOT_A_WORD.search(word):
+                return self._first_word[role]
         # 部门整体支出的预期目标: a short cell that ends with a header word.
-        if len(word) <= 14 and not regex.search(r"[\d,，。;；%]", word):
-            for w in self.words_by_length:
-                if len(w) >= 3 and word.endswith(w):
-                    return w
+        if len(word) <= 14 and not _NOT_A_WORD.search(word):
+            # the longest header word of three characters or more it ends with (one word a length)
+            for n in range(min(len(word), self._longest), 2, -1):
+                if word[-n:] in self.roles:
+                    return word[-n:]
         return None
 
     def unit_factor(self, text: str, multipliers: dict) -> float | None:
@@ -88,7 +111,7 @@ class Vocabulary:
         raw = text.strip()
         for k in range(1, self.value_noun_max + 1):
             head, noun = raw[:-k], raw[-k:]
-            if not head.strip() or not regex.fullmatch(r"\p{Han}+", noun):
+            if not head.strip() or not _HAN.fullmatch(noun):
                 break
             measure = parse_amount(head)
             if measure is not None and measure.kind is not None:
@@ -108,6 +131,8 @@ class Vocabulary:
 
     def is_stop(self, text: str) -> bool:
         word = compact(text)
+        if not word.startswith(self.stop_labels):      # one C-level test rules out most lines
+            return False
         return any(word == s or (word.startswith(s) and len(word) <= len(s) + 6) for s in self.stop_labels)
 
 

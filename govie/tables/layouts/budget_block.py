@@ -17,7 +17,7 @@ import regex
 from ..cells import Line, cell_at
 from ..model import BUDGET, Cell, Row, Table
 from ..vocabulary import compact
-from . import layout_of, spaces, split_cells
+from . import spaces, split_cells
 
 BUDGET_ROLES = ("initial", "adjusted", "spent", "weight", "execution_rate", "score")
 HAS_DIGIT = regex.compile(r"\d")
@@ -31,8 +31,9 @@ class BudgetBlockReader:
         line = self.lines[i]
         if line.blank:
             return None
-        layout = layout_of(line.text) or "words"
-        cells = [c for c in split_cells(self.text, line, layout) if c]
+        layout, cells = self._line_cells(i)
+        layout = layout or "words"
+        cells = [c for c in cells if c]
         label_end = None
         if cells and cells[0].plain in self.vocab.budget_row_labels:
             label_end = i
@@ -60,7 +61,7 @@ class BudgetBlockReader:
             j += 1
         for k in rows:
             cur = self.lines[k]
-            cells = [c for c in split_cells(self.text, cur, layout_of(cur.text)) if c]
+            cells = [c for c in self._line_cells(k)[1] if c]
             if k == i and cells and cells[0].plain in self.vocab.budget_row_labels:
                 cells = cells[1:]
             label = None

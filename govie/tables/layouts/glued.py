@@ -33,6 +33,23 @@ def _header_word() -> regex.Pattern:
     return regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in words)}){MARK}")
 
 
+@lru_cache(maxsize=1)
+def _level_words() -> tuple[tuple[str, regex.Pattern], ...]:
+    """(role, pattern) for the two ranks: one alternation of the rank's words, the longest first
+    (the first alternative that matches is the longest word there, as a loop over them would find)."""
+    vocab = vocabulary()
+    return tuple((role, regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in sorted(words, key=len, reverse=True))})"
+                                      rf"{MARK}"))
+                 for role, words in (("level1", vocab.level1), ("level2", vocab.level2)))
+
+
+@lru_cache(maxsize=1)
+def _row_labels() -> tuple[str, ...]:
+    """The block labels and name words a line may start with, the longest first."""
+    vocab = vocabulary()
+    return tuple(sorted(vocab.row_labels | {w for w, r in vocab.roles.items() if r == "name"}, key=len, reverse=True))
+
+
 def segment_header(text: str, line: Line) -> list[Cell] | None:
     """The header words a glued line is made of, or None when it is not only header words."""
     word, pos, out = _header_word(), line.start, []
@@ -89,15 +106,13 @@ class GluedReader:
                 table.rows.append(self._claim(table, row))
 
     def _take_level(self, line: Line, pos: int, level: dict) -> int:
-        for role, words in (("level1", self.vocab.level1), ("level2", self.vocab.level2)):
-            for w in sorted(words, key=len, reverse=True):
-                m = regex.compile(regex.escape(w) + MARK).match(self.text, pos, line.end)
-                if m:
-                    level[role] = Cell(m.start(), m.end(), m.group())
-                    if role == "level1":
-                        level.pop("level2", None)
-                    pos = m.end()
-                    break
+        for role, pattern in _level_words():
+            m = pattern.match(self.text, pos, line.end)
+            if m:
+                level[role] = Cell(m.start(), m.end(), m.group())
+                if role == "level1":
+                    level.pop("level2", None)
+                pos = m.end()
         return pos
 
     def _glued_row(self, line: Line, value_roles: list[str], numeric: list[str], level: dict) -> Row | None:
@@ -188,8 +203,10 @@ class InlineReader:
 
     def _row_label_length(self, line: Line) -> int:
         """A block label before the first level (绩效指标产出指标…)."""
-        for w in sorted(self.vocab.row_labels | {w for w, r in self.vocab.roles.items() if r == "name"},
-                        key=len, reverse=True):
+        labels = _row_labels()
+        if not line.text.startswith(labels):
+            return 0
+        for w in labels:
             if line.text.startswith(w):
                 return len(w)
         return 0
@@ -227,5 +244,8 @@ class InlineReader:
         return Row(fields, list(fields.values())), cursor
 
 
+HAN = regex.compile(r"\p{Han}")
+
+
 def compact_han(text: str) -> str:
-    return "".join(regex.findall(r"\p{Han}", text))
+    return "".join(HAN.findall(text))

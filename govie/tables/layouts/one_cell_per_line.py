@@ -18,6 +18,8 @@ from . import words
 
 SENTENCE_PUNCT = regex.compile(r"[,，;；:：!?！？]")
 PLACEHOLDER = regex.compile(r"[/／—–\-…\.。]{1,6}")
+TASK_START = regex.compile(r"\p{Han}|[“\"(（]")
+CLAUSE_PUNCT = regex.compile(r"[,，。;；:：]")
 
 
 class LinesReader:
@@ -158,10 +160,10 @@ class LinesReader:
             else:  # text
                 word = compact(item.text)
                 if has_task:
-                    if mode in ("start", "rows") and regex.match(r"\p{Han}|[“\"(（]", word) and nxt != "value":
+                    if mode in ("start", "rows") and TASK_START.match(word) and nxt != "value":
                         start_task(item)
                     elif mode == "task_name" and len(word) <= len(compact(task_name[0].text)) \
-                            and not regex.search(r"[,，。;；:：]", word):
+                            and not CLAUSE_PUNCT.search(word):
                         task_name.append(item)
                     elif nxt == "value":
                         flush()
