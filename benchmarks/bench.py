@@ -3,7 +3,7 @@
 Machines are noisy and shared, so absolute seconds mean little; every figure
 below is measured in the same process and run, and the ratios are the point:
 
-1. systems on the corpus, CPU chars/s (best of ``--repeat``) and throughput
+1. systems on the corpus, CPU chars/s (first pass, and best of ``--repeat``) and throughput
    against the floor, ``spacy.blank("zh")`` with jieba: a regex pass for money
    and percent, JioNLP's money extraction (only if installed), the floor,
    govie's own tokenizer alone (jieba-rs), ``govie.load(rules_only=True)``,
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import json
 import math
 import os
@@ -70,30 +71,54 @@ def floor_pipeline():
     return nlp
 
 
+def warm_up_texts() -> list[str]:
+    """Spec texts (a table and a narrative), not the corpus: loading is warmed, the corpus stays unseen."""
+    out = []
+    for name in ("tables.jsonl", "statements.jsonl"):
+        with open(ROOT / "tests" / "specs" / name, encoding="utf-8") as fh:
+            out.append(json.loads(fh.readline())["text"])
+    return out
+
+
 def systems(texts: list[str], repeat: int) -> list[dict]:
+    """chars/s of each system on its first pass over the corpus and as the best of ``repeat`` passes.
+
+    govie memoises pure tests on short cell texts (header words, level words), which recur
+    across reports, so a second pass over the same five reports is faster than the first;
+    the first pass, on text no system has seen, is the honest figure for new reports.
+    """
     chars = sum(map(len, texts))
+    warm = warm_up_texts()
     rows = [("regex pass for money and percent", lambda: [MONEY_OR_PERCENT.findall(t) for t in texts])]
     try:   # `pip install -e '.[bench]'`; 1.5.31 has no jionlp.extract_money, only jionlp.ner.extract_money
         import jionlp
         extract_money = jionlp.ner.extract_money
-        extract_money(texts[0])
+        [extract_money(t) for t in warm]
         rows.append(("JioNLP money extraction", lambda: [extract_money(t) for t in texts]))
     except ImportError:
         pass
-    govie.amounts(texts[0])
+    [govie.amounts(t) for t in warm]
     rows.append(("govie.amounts (fast path: amounts alone)", lambda: [govie.amounts(t) for t in texts]))
     floor = floor_pipeline()
+    [floor(t) for t in warm]
     rows.append(('spacy.blank("zh") with jieba (floor)', lambda: [floor(t) for t in texts]))
     # govie segments with jieba-rs (same dictionary and algorithm, same words): its share of govie's time.
     tokenizer = govie.load(rules_only=True).tokenizer
+    [tokenizer(t) for t in warm]
     rows.append(("govie's tokenizer alone (jieba-rs, genre dictionary)", lambda: [tokenizer(t) for t in texts]))
     for name, nlp in (("govie load(rules_only=True)", govie.load(rules_only=True)), ("govie load()", govie.load())):
-        govie.extract(texts[0][:2000], nlp=nlp)
+        [govie.extract(t, nlp=nlp) for t in warm]
         rows.append((name, lambda nlp=nlp: [govie.extract(t, nlp=nlp) for t in texts]))
-    times = {name: cpu(fn, repeat) for name, fn in rows}
-    t_floor = times['spacy.blank("zh") with jieba (floor)']
-    return [{"system": name, "chars_per_s": chars / t, "throughput_vs_floor": t_floor / t}
-            for name, t in times.items()]
+    # Everything loaded so far (jieba's dictionary for the floor above all) is left out of the
+    # collector's full passes, which would otherwise land in whichever system happens to run.
+    gc.collect()
+    gc.freeze()
+    first = {name: cpu(fn, 1) for name, fn in rows}
+    best = {name: min(first[name], cpu(fn, max(1, repeat - 1))) for name, fn in rows}
+    f_first, f_best = first['spacy.blank("zh") with jieba (floor)'], best['spacy.blank("zh") with jieba (floor)']
+    return [{"system": name, "chars_per_s": chars / best[name], "throughput_vs_floor": f_best / best[name],
+             "first_pass_chars_per_s": chars / first[name], "first_pass_vs_floor": f_first / first[name]}
+            for name, _ in rows]
 
 
 def scaling(text: str) -> dict:
@@ -201,9 +226,11 @@ def dask_workers(docs: int) -> dict | None:
 def table(results: dict) -> str:
     lines = [f"corpus: {results['corpus_chars']:,} characters in {results['corpus_files']} reports; "
              f"{results['date']}, {results['machine']}", "",
-             "| system | chars/s (CPU) | throughput vs floor |", "|---|---:|---:|"]
+             "| system | chars/s, first pass | vs floor | chars/s, best of all passes | vs floor |",
+             "|---|---:|---:|---:|---:|"]
     for row in results["systems"]:
-        lines.append(f"| {row['system']} | {row['chars_per_s']:,.0f} | {row['throughput_vs_floor']:.2f}× |")
+        lines.append(f"| {row['system']} | {row['first_pass_chars_per_s']:,.0f} | {row['first_pass_vs_floor']:.2f}× "
+                     f"| {row['chars_per_s']:,.0f} | {row['throughput_vs_floor']:.2f}× |")
     lines += ["", "| cost at size | " + " | ".join(f"{p['copies']}×" for p in results["scaling"]["load"]["points"])
               + " | exponent |", "|---|" + "---:|" * 5]
     for name, s in results["scaling"].items():
