@@ -82,11 +82,11 @@ class Section:
 
 def _numbered(line: str, base: int, rules) -> Section | None:
     i = len(line) - len(line.lstrip(" \t\u3000"))
-    found = rules.marker_at(line, i)
+    found = rules.numbering.marker_at(line, i)
     if not found:
         return None
-    level, m = found
-    marker = rules.numbering.marker_at(line, i)[0]
+    marker, m = found
+    level = marker.level
     rest_start = m.end()
     stop = len(line)
     run_in = rules.run_in_end.search(line, rest_start)
@@ -184,6 +184,11 @@ def _body_after(text: str, pos: int, end: int) -> int:
 
 def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) -> list[Section]:
     """Problems and remedies headings inside a line: numbered (六、几点建议…) or labels before a colon or 暂无."""
+    # Both scans below need a statement title somewhere in the line: most lines have none.
+    hinted = rules.inline_hint.search(line) is not None and rules.title_anywhere.search(line) is not None
+    cells = "\t" in line or "|" in line
+    if not hinted and not cells:
+        return []
     found = []
 
     taken.sort()
@@ -192,7 +197,6 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
         k = bisect_right(taken, (a, float("inf"))) - 1
         return k < 0 or not (taken[k][0] <= a < taken[k][1])
 
-    hinted = rules.inline_hint.search(line) is not None
     for m in rules.inline_numbered.finditer(line) if hinted else ():
         start = m.start()
         if not free(start):
@@ -221,11 +225,10 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
             continue
         kind, title_end = title
         body = _body_after(line, title_end, len(line))
-        row = "\t" in line or "|" in line
-        found.append(Section(kind, line[start:title_end], 0, base + start, base + body, base + body, row=row,
+        found.append(Section(kind, line[start:title_end], 0, base + start, base + body, base + body, row=cells,
                              inline=start > 0))
         insort(taken, (start, body))
-    if "\t" in line or "|" in line:
+    if cells:
         # a later cell of a row that is a known label (填表人, 项目负责人：) ends the section before it
         for m in _CELL.finditer(line):
             start = m.start("cell")
