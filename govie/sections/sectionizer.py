@@ -127,7 +127,25 @@ def _label(line: str, base: int, rules) -> Section | None:
 
 _CELLS = regex.compile(r"[\t|]")
 _TITLE_STOPS = frozenset(",，。;；:：!！?？\n\t|")
-_CELL = regex.compile(r"(?:^|(?<=[\t|]))[ \u3000]{0,8}(?P<cell>[^\t|]{1,40})(?=[\t|]|$)")
+_CELL_LEAD, _CELL_MAX = 8, 40
+
+
+def _cells_of(line: str):
+    """(start, text) of each cell of a row, as ``(?:^|(?<=[\t|]))[ \u3000]{0,8}(?P<cell>[^\t|]{1,40})(?=[\t|]|$)``
+    would find them, field by field instead of trying every position: up to 8 leading spaces are
+    skipped (one fewer if the cell is nothing else), and a cell longer than 40 characters is none."""
+    a, n = 0, len(line)
+    for sep in (*(m.start() for m in _CELLS.finditer(line)), n):
+        length = sep - a
+        if length > 0:
+            lead = 0
+            while lead < _CELL_LEAD and lead < length and line[a + lead] in " \u3000":
+                lead += 1
+            if lead == length:
+                lead -= 1
+            if length - lead <= _CELL_MAX:
+                yield a + lead, line[a + lead:sep]
+        a = sep + 1
 
 
 def _new_row_starts(text: str) -> list[int]:
@@ -230,11 +248,11 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
         insort(taken, (start, body))
     if cells:
         # a later cell of a row that is a known label (填表人, 项目负责人：) ends the section before it
-        for m in _CELL.finditer(line):
-            start = m.start("cell")
-            if start == 0 or not free(start) or line[:start].strip(" \t\u3000|") == "":
+        first_content = len(line) - len(line.lstrip(" \t\u3000|"))
+        for start, cell in _cells_of(line):
+            if start == 0 or start <= first_content or not free(start):
                 continue
-            cell = m.group("cell").rstrip(" \u3000")
+            cell = cell.rstrip(" \u3000")
             head = cell.split(":")[0].split("：")[0]
             if len(head) <= rules.title_max_chars and rules.kind_of(head) == "other" and \
                     (head == cell or cell[len(head):].lstrip(" \u3000")[:1] in (":", "：")):
