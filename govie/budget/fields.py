@@ -92,10 +92,12 @@ def _clause_before(text: str, pos: int) -> str:
     return text[k:pos]
 
 
-def budget_figures(text: str, mentions: list[Mention]) -> list[Figure]:
-    """Every labelled budget figure, in text order (several per field are possible)."""
+def budget_figures(text: str, mentions: list[Mention], folded: str | None = None) -> list[Figure]:
+    """Every labelled budget figure, in text order (several per field are possible).
+
+    ``folded`` is ``fold(text)`` when the caller has it already."""
     rules = field_rules()
-    text = fold(text)      # 財政撥款 is 财政拨款: one character for one, offsets unchanged
+    text = fold(text) if folded is None else folded   # 財政撥款 is 财政拨款: one for one, offsets unchanged
     starts = [m.start for m in mentions]
     out = []
     for m in rules.labels.finditer(text):
@@ -178,7 +180,7 @@ def table_budget(text: str, cells, mentions: list[Mention]) -> dict:
     return out
 
 
-def budget_block(text: str, mentions: list[Mention], budget_cells=None) -> dict:
+def budget_block(text: str, mentions: list[Mention], budget_cells=None, folded: str | None = None) -> dict:
     """Every budget field of the contract: the templates' column block first, then the first
     labelled figure of each field, else None."""
     block: dict[str, float | None] = dict.fromkeys(field_rules().field_order)
@@ -186,7 +188,7 @@ def budget_block(text: str, mentions: list[Mention], budget_cells=None) -> dict:
     # A figure the column block placed under its column (268.4 under 年初预算数) is not read again
     # as the figure of a label before it (年度资金总额 | 268.4 is no 资金总额 of the narrative).
     placed = {c.start: c.role for c in budget_cells or ()}
-    for fig in budget_figures(text, mentions):
+    for fig in budget_figures(text, mentions, folded):
         if fig.field in BLOCK_MONEY and placed.get(fig.start) in BLOCK_MONEY:
             continue
         if block.get(fig.field) is None:
@@ -194,10 +196,10 @@ def budget_block(text: str, mentions: list[Mention], budget_cells=None) -> dict:
     return block
 
 
-def self_score(text: str) -> float | None:
+def self_score(text: str, folded: str | None = None) -> float | None:
     """The report's total: the templates' 总分 row (总分 | 100 | 98.6), else 自评得分 and its kin."""
     rules = field_rules()
-    text = fold(text)
+    text = fold(text) if folded is None else folded
     m = rules.total_row.search(text) or rules.score.search(text)
     return parse_number(m.group("score")) if m else None
 
@@ -209,5 +211,6 @@ def grade(text: str) -> str | None:
 
 def report_fields(text: str, mentions: list[Mention], budget_cells=None) -> dict:
     """``doc._.report_fields``: department, year, self_score, grade and budget (money in yuan)."""
-    return {"department": department(text), "year": year(text), "self_score": self_score(text),
-            "grade": grade(text), "budget": budget_block(text, mentions, budget_cells)}
+    folded = fold(text)   # once: the score and the budget labels both read the folded view
+    return {"department": department(text), "year": year(text), "self_score": self_score(text, folded),
+            "grade": grade(text), "budget": budget_block(text, mentions, budget_cells, folded)}
