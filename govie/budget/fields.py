@@ -22,6 +22,7 @@ from ..tables import compact
 from .identity import department, year  # the identity fields live in identity.py
 
 CLAUSE_BOUNDARY = ",，。;；\t|\n"
+_SPACE = regex.compile(r"\s")
 
 
 def _spaced(word: str) -> str:
@@ -102,7 +103,7 @@ def budget_figures(text: str, mentions: list[Mention], folded: str | None = None
     out = []
     for m in rules.labels.finditer(text):
         field = rules.field_of[m.lastgroup]
-        if field not in rules.unqualified and regex.sub(r"\s", "", m.group()) not in rules.unqualified_labels \
+        if field not in rules.unqualified and _SPACE.sub("", m.group()) not in rules.unqualified_labels \
                 and any(q in _clause_before(text, m.start()) for q in rules.qualifiers):
             continue
         link = rules.link.match(text, m.end())

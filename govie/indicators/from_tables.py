@@ -54,6 +54,20 @@ def _section(row: Row, task: Task | None) -> str | None:
     return "/".join(levels) or None
 
 
+_LEVELS_SORTED: dict = {}
+
+
+def _levels_longest_first(vocab) -> tuple[tuple[str, list[str]], ...]:
+    """(role, level words longest first) of the vocabulary, sorted once (not per name)."""
+    key = id(vocab)
+    cached = _LEVELS_SORTED.get(key)
+    if cached is None or cached[0] is not vocab:
+        cached = _LEVELS_SORTED[key] = (vocab, tuple(
+            (role, sorted(words, key=len, reverse=True)) for role, words in (("level1", vocab.level1),
+                                                                             ("level2", vocab.level2))))
+    return cached[1]
+
+
 def split_name(name: Cell) -> tuple[Cell, str | None, str | None, str | None, str | None]:
     """(name cell, level1, level2, comparator, unit): level words glued before a name are
     levels; a bracketed unit ending it is the unit of the row's bare values."""
@@ -65,8 +79,8 @@ def split_name(name: Cell) -> tuple[Cell, str | None, str | None, str | None, st
     moved = True
     while moved:
         moved = False
-        for role, words in (("level1", vocab.level1), ("level2", vocab.level2)):
-            for w in sorted(words, key=len, reverse=True):
+        for role, words in _levels_longest_first(vocab):
+            for w in words:
                 if role not in levels and text.startswith(w) and len(text) > len(w) + 1:
                     levels[role] = w
                     rest = text[len(w):]
