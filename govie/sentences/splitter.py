@@ -116,6 +116,28 @@ def _page_number(lines: list[tuple[int, str]], k: int, rules) -> bool:
         and _HAN_START.match(after) is not None and not rules.cell_line.fullmatch(lines[k - 1][1])
 
 
+def _opener_starts(text: str, start: int, end: int, pattern, candidates) -> list[int]:
+    """``m.start("open")`` of each match of ``pattern.finditer(text, start, end)``.
+
+    ``pattern`` is ``(?:^|(?<=[A]))…``: it can match only at ``start`` or right after an [A]
+    character, and ``candidates`` (``[A]…``, found with overlapped matches) gives those places
+    where the rest can follow.  ``pattern`` is tried there alone, with finditer's rule that a
+    match starts at or after the end of the last one.
+    """
+    if candidates is None:
+        return [m.start("open") for m in pattern.finditer(text, start, end)]
+    out, last = [], start
+    places = [start] + [c.start() + 1 for c in candidates.finditer(text, max(0, start - 1), end, overlapped=True)]
+    for q in places:
+        if q < last:
+            continue
+        m = pattern.match(text, q, end)
+        if m:
+            out.append(m.start("open"))
+            last = m.end()
+    return out
+
+
 def _topic(raw: str) -> str:
     return _SPACE.sub("", raw)
 
@@ -172,8 +194,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
     cuts.update(m.end() for m in rules.final.finditer(text, start, end))
     for m in rules.cell_separator.finditer(text, start, end):
         cuts.update((m.start(), m.end()))
-    for pattern in (rules.item_opener, rules.enum_opener, rules.topic_opener):
-        cuts.update(m.start("open") for m in pattern.finditer(text, start, end))
+    for pattern, candidates in ((rules.item_opener, rules.item_candidates), (rules.enum_opener, None),
+                                (rules.topic_opener, rules.topic_candidates)):
+        cuts.update(_opener_starts(text, start, end, pattern, candidates))
     cuts.update(_cell_line_cuts(text, start, end, rules))
 
     heading_starts = [a for a, _ in headings]
