@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from spacy.language import Language
@@ -269,7 +270,8 @@ _HAN = regex.compile(r"\p{Han}")
 _SENTENCE_PUNCT = regex.compile(r"[,，。;；!！?？]")
 
 
-def _row_cells(line: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)   # a header row is split several times over (its columns, its width, its titles)
+def _row_cells(line: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each cell of a tab- or |-separated row, empty cells included, spaces trimmed."""
     body_start = 0
     stripped = line.lstrip(" \u3000")
@@ -286,7 +288,7 @@ def _row_cells(line: str) -> list[tuple[int, int]]:
         while b > a and line[b - 1] in " \u3000":
             b -= 1
         cells.append((a, b))
-    return cells
+    return tuple(cells)
 
 
 def _column_header(line: str, rules) -> list[tuple[int, str]] | None:
