@@ -25,8 +25,33 @@ CLAUSE_BOUNDARY = ",，。;；\t|\n"
 _SPACE = regex.compile(r"\s")
 
 
-def _spaced(word: str) -> str:
-    return r"[ \t]*".join(regex.escape(ch) for ch in word)
+def _label_trie(words: list[str]) -> str:
+    """The labels as one pattern, a trie of their characters (spaces allowed between them) with an
+    empty group ``l{k}`` where word ``k`` ends.
+
+    It matches what ``(?P<l0>w0)|(?P<l1>w1)|…`` (the words longest first) matches, the same word
+    winning: the labels matching at a place are prefixes of one another, the trie tries the longer
+    continuation before the word that ends there, and of two equal words the first one is kept.
+    One character's branch is tried per place instead of every word's.
+    """
+    assert not any(ch.isspace() for w in words for ch in w), "a label's characters are matched with spaces between"
+    trie: dict = {}
+    for k, w in enumerate(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node.setdefault("", f"l{k}")
+
+    def after(node: dict) -> str:
+        parts = []
+        more = [regex.escape(ch) + after(child) for ch, child in node.items() if ch != ""]
+        if more:
+            parts.append(r"[ \t]*(?:" + "|".join(more) + ")")
+        if "" in node:
+            parts.append(f"(?P<{node['']}>)")
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return "|".join(regex.escape(ch) + after(child) for ch, child in trie.items())
 
 
 @dataclass(frozen=True)
@@ -42,6 +67,7 @@ class FieldRules:
     max_gap: int
     score: regex.Pattern
     grades: tuple[regex.Pattern, ...]
+    any_grade: regex.Pattern       # the grade patterns as one alternation, in their order
     field_order: tuple[str, ...]
     total_row: regex.Pattern
     total_labels: tuple[str, ...]
@@ -54,12 +80,9 @@ def field_rules() -> FieldRules:
         data = json.load(fh)
     words = [(w, f) for f, ws in data["fields"].items() for w in ws]
     words.sort(key=lambda wf: len(wf[0]), reverse=True)
-    groups, field_of = [], {}
-    for k, (w, f) in enumerate(words):
-        groups.append(f"(?P<l{k}>{_spaced(w)})")
-        field_of[f"l{k}"] = f
+    field_of = {f"l{k}": f for k, (w, f) in enumerate(words)}
     return FieldRules(
-        labels=regex.compile("|".join(groups)),
+        labels=regex.compile(_label_trie([w for w, _ in words])),
         field_of=field_of,
         money_fields=frozenset(data["money_fields"]),
         rate_fields=frozenset(data["rate_fields"]),
@@ -70,6 +93,7 @@ def field_rules() -> FieldRules:
         max_gap=int(data["max_gap"]),
         score=regex.compile(data["score"]),
         grades=tuple(regex.compile(p) for p in data["grade"]),
+        any_grade=regex.compile("|".join(f"(?:{p})" for p in data["grade"])),
         field_order=tuple(data["fields"]) + ("weight", "score"),
         total_row=regex.compile(data["total_row"]),
         total_labels=tuple(data["budget_total_labels"]),
@@ -206,8 +230,10 @@ def self_score(text: str, folded: str | None = None) -> float | None:
 
 
 def grade(text: str) -> str | None:
-    found = [m for p in field_rules().grades for m in [p.search(text)] if m]
-    return min(found, key=lambda m: m.start()).group("grade") if found else None
+    # The earliest match of any grade pattern, the first pattern winning a tie: one search of
+    # their alternation (each branch has its own group "grade") instead of one per pattern.
+    m = field_rules().any_grade.search(text)
+    return m.group("grade") if m else None
 
 
 def report_fields(text: str, mentions: list[Mention], budget_cells=None) -> dict:
