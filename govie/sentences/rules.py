@@ -18,16 +18,17 @@ class SentenceRules:
     item_opener: regex.Pattern     # where a numbered item starts a sentence (group "open")
     enum_opener: regex.Pattern     # where 一是/二是 starts a sentence (group "open")
     topic_opener: regex.Pattern    # where a 城区环境综合治理方面: clause starts a sentence (group "open")
-    # The item and topic openers with the character before them consumed instead of looked behind
-    # for: the regex engine scans for that character fast, the openers are then tried only after it.
-    # None when item_after is not one character class (the openers are then searched as they are).
-    item_candidates: regex.Pattern | None
-    topic_candidates: regex.Pattern | None
+    # The item and topic openers (one alternation) with the character before them consumed instead
+    # of looked behind for: the regex engine scans for that character fast, and the openers are then
+    # tried only after it.  None when item_after is not one character class (the openers are then
+    # searched as they are).
+    opener_candidates: regex.Pattern | None
     item_marker: regex.Pattern     # a numbered item at a position
     enum_marker: regex.Pattern     # an enumeration word at a position
     topic_clause: regex.Pattern    # X方面: at a position (group "topic")
     topic_heading: regex.Pattern   # a whole line (after its number) that is X方面
     topic_max_chars: int
+    topic_word: str | None         # a word every topic clause and heading contains (None: not known)
     cell_line: regex.Pattern       # a line that is a table cell, not a piece of a sentence
     page_number_line: regex.Pattern  # a line that is only a page number
     page_break_min_chars: int
@@ -53,14 +54,15 @@ def sentence_rules() -> SentenceRules:
         item_opener=regex.compile(rf"(?:^|(?<={item_after})){space}(?P<open>{items})", regex.M),
         enum_opener=regex.compile(rf"(?:^|(?<={enum_after})){space}(?P<open>{data['enumeration']})", regex.M),
         topic_opener=regex.compile(rf"(?:^|(?<={item_after})){space}(?P<open>{data['topic_clause']})", regex.M),
-        item_candidates=regex.compile(rf"{item_after}{space}(?:{items})", regex.M) if one_char else None,
-        topic_candidates=regex.compile(rf"{item_after}{space}(?:{data['topic_clause']})", regex.M)
+        opener_candidates=regex.compile(rf"{item_after}{space}(?:{items}|{data['topic_clause']})", regex.M)
         if one_char else None,
         item_marker=regex.compile(items),
         enum_marker=regex.compile(data["enumeration"]),
         topic_clause=regex.compile(data["topic_clause"]),
         topic_heading=regex.compile(data["topic_heading"]),
         topic_max_chars=int(data["topic_max_chars"]),
+        topic_word=data.get("topic_word") if all(data.get("topic_word", "\0") in data[k]
+                                                 for k in ("topic_clause", "topic_heading")) else None,
         cell_line=regex.compile(rf"[ \t\u3000]*(?:{cells})[ \t\u3000]*"),
         page_number_line=regex.compile(data["page_number_line"]),
         page_break_min_chars=int(data["page_break_min_chars"]),
