@@ -18,11 +18,12 @@ class SentenceRules:
     item_opener: regex.Pattern     # where a numbered item starts a sentence (group "open")
     enum_opener: regex.Pattern     # where 一是/二是 starts a sentence (group "open")
     topic_opener: regex.Pattern    # where a 城区环境综合治理方面: clause starts a sentence (group "open")
-    # The item and topic openers (one alternation) with the character before them consumed instead
-    # of looked behind for: the regex engine scans for that character fast, and the openers are then
-    # tried only after it.  None when item_after is not one character class (the openers are then
-    # searched as they are).
-    opener_candidates: regex.Pattern | None
+    # The item and the topic openers with the character before them consumed instead of looked
+    # behind for: the regex engine scans for that character fast, and the opener is then tried only
+    # after it (two patterns: as one alternation the engine loses that speed).  None when item_after
+    # is not one character class (the openers are then searched as they are).
+    item_candidates: regex.Pattern | None
+    topic_candidates: regex.Pattern | None
     item_marker: regex.Pattern     # a numbered item at a position
     enum_marker: regex.Pattern     # an enumeration word at a position
     topic_clause: regex.Pattern    # X方面: at a position (group "topic")
@@ -54,7 +55,8 @@ def sentence_rules() -> SentenceRules:
         item_opener=regex.compile(rf"(?:^|(?<={item_after})){space}(?P<open>{items})", regex.M),
         enum_opener=regex.compile(rf"(?:^|(?<={enum_after})){space}(?P<open>{data['enumeration']})", regex.M),
         topic_opener=regex.compile(rf"(?:^|(?<={item_after})){space}(?P<open>{data['topic_clause']})", regex.M),
-        opener_candidates=regex.compile(rf"{item_after}{space}(?:{items}|{data['topic_clause']})", regex.M)
+        item_candidates=regex.compile(rf"{item_after}{space}(?:{items})", regex.M) if one_char else None,
+        topic_candidates=regex.compile(rf"{item_after}{space}(?:{data['topic_clause']})", regex.M)
         if one_char else None,
         item_marker=regex.compile(items),
         enum_marker=regex.compile(data["enumeration"]),

@@ -117,8 +117,8 @@ def _page_number(lines: list[tuple[int, str]], k: int, rules) -> bool:
 
 
 def _opener_places(text: str, start: int, end: int, candidates) -> list[int] | None:
-    """Where an item or topic opener (``(?:^|(?<=[A]))…``) can match: at ``start``, and right after
-    each [A] character that ``candidates`` (``[A]…``, overlapped matches) finds the rest after."""
+    """Where an opener ``(?:^|(?<=[A]))…`` can match: at ``start``, and right after each [A]
+    character that ``candidates`` (``[A]…``, overlapped matches) finds the rest of it after."""
     if candidates is None:
         return None
     return [start] + [c.start() + 1 for c in candidates.finditer(text, max(0, start - 1), end, overlapped=True)]
@@ -202,9 +202,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
     cuts.update(m.end() for m in rules.final.finditer(text, start, end))
     for m in rules.cell_separator.finditer(text, start, end):
         cuts.update((m.start(), m.end()))
-    places = _opener_places(text, start, end, rules.opener_candidates)
-    for pattern, where in ((rules.item_opener, places), (rules.enum_opener, None), (rules.topic_opener, places)):
-        cuts.update(_opener_starts(text, start, end, pattern, where))
+    for pattern, candidates in ((rules.item_opener, rules.item_candidates), (rules.enum_opener, None),
+                                (rules.topic_opener, rules.topic_candidates)):
+        cuts.update(_opener_starts(text, start, end, pattern, _opener_places(text, start, end, candidates)))
     cuts.update(_cell_line_cuts(text, start, end, rules))
 
     heading_starts = [a for a, _ in headings]
