@@ -203,8 +203,11 @@ def _body_after(text: str, pos: int, end: int) -> int:
 
 def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) -> list[Section]:
     """Problems and remedies headings inside a line: numbered (六、几点建议…) or labels before a colon or 暂无."""
-    # Both scans below need a statement title somewhere in the line: most lines have none.
-    hinted = rules.inline_hint.search(line) is not None and rules.title_anywhere.search(line) is not None
+    # Both scans below need a statement title somewhere in the line: most lines have none.  Where
+    # titles start (every place, overlapped) is also where an inline label can be: it looks ahead for one.
+    titles = [t.start() for t in rules.title_anywhere.finditer(line, overlapped=True)] \
+        if rules.inline_hint.search(line) is not None else []
+    hinted = bool(titles)
     cells = "\t" in line or "|" in line
     if not hinted and not cells:
         return []
@@ -235,9 +238,8 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
                              number=rules.numbering.value(marker[1].group("n")), style=marker[0].style,
                              inline=start > 0))
         insort(taken, (start, body))
-    for m in rules.inline_label.finditer(line) if hinted else ():
-        start = m.start()
-        if not free(start):
+    for start in titles:    # the (empty) matches of inline_label.finditer(line), tried where they can be
+        if rules.inline_label.match(line, start) is None or not free(start):
             continue
         title = _title_at(line, start, len(line), rules)
         if title is None:
