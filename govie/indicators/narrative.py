@@ -35,6 +35,12 @@ _SPACE = regex.compile(r"\s")
 _HAN = regex.compile(r"\p{Han}")
 
 
+@lru_cache(maxsize=8)
+def _clause_stops(boundaries: str) -> regex.Pattern:
+    """The characters clause_start acts on (a line break, a bracket, a boundary), searched backwards."""
+    return regex.compile("[" + "".join(regex.escape(ch) for ch in "\n)）]】(（[【" + boundaries) + "]", regex.REVERSE)
+
+
 @lru_cache(maxsize=4096)
 def _name_pattern(name: str) -> regex.Pattern:
     """A goal's name with any spaces between its characters, compiled once per name."""
@@ -138,7 +144,14 @@ class NarrativeReader:
         if i >= 0 and self.blocked[i][1] <= pos:
             floor = max(floor, self.blocked[i][1])
         depth, k = 0, pos - 1
+        stops = _clause_stops(self.rules.boundaries)
         while k >= floor:
+            # the characters between the ones this loop acts on change nothing: jump back to the next
+            found = stops.search(self.text, floor, k + 1)
+            if found is None:
+                k = floor - 1
+                break
+            k = found.start()
             ch = self.text[k]
             if ch == "\n" and region is None and self._ends_heading(k):
                 break

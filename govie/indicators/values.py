@@ -36,6 +36,7 @@ def _counted_noun(max_chars: int) -> regex.Pattern:
     return regex.compile(r"\p{Han}{1,%d}" % max_chars)
 
 
+@lru_cache(maxsize=1)   # the lexicon is read once; one Values per Doc asked for these again
 def _modifier_words() -> tuple[frozenset[str], frozenset[str]]:
     numbers = lexicon()
     before = set(numbers["comparators"]["prefix_words"]) | set(numbers["approximation"]["prefix_words"])
