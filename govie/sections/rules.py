@@ -161,9 +161,11 @@ def section_rules() -> SectionRules:
         run_in_forbidden=regex.compile(data["run_in_forbidden"]),
         kinds=kinds,
         # The first cell of a line: everything up to a separator (tab, |, colon, space).
-        # (a leading | opens a |-separated row)  A head longer than a title is no label either way:
-        # bounded, the lazy head stops there instead of trying the separator after every character.
-        label_head=regex.compile(rf"[ \t\u3000]*(?:\|[ \t\u3000]*)?(?P<head>[^\s|:：]{{1,{int(data['title_max_chars']) + 1}}}?)"
+        # (a leading | opens a |-separated row)  The head is the whole run of characters before the
+        # first separator, taken possessively: each separator of headings.json starts with a character
+        # the head excludes (whitespace, |, colons) or is the end, so a lazy head would stop at the same
+        # place; a run longer than a title is no label, and no shorter head is tried.
+        label_head=regex.compile(rf"[ \t\u3000]*(?:\|[ \t\u3000]*)?(?P<head>[^\s|:：]{{1,{int(data['title_max_chars']) + 1}}}+)"
                                  rf"(?={separator})"),
         end_at_known_titles=bool(data["label_sections_end_at_known_titles"]),
         closing_line=regex.compile(r"[ \t\u3000]*(?:" + "|".join(data["closing_lines"]) + r")[ \t\u3000]*"),
