@@ -200,8 +200,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
     for a, b in headings:
         cuts.update((max(a, start), min(b, end)))
     cuts.update(m.end() for m in rules.final.finditer(text, start, end))
-    for m in rules.cell_separator.finditer(text, start, end):
-        cuts.update((m.start(), m.end()))
+    cuts.update(p for m in rules.cell_separator.finditer(text, start, end) for p in m.span())
     for pattern, candidates in ((rules.item_opener, rules.item_candidates), (rules.enum_opener, None),
                                 (rules.topic_opener, rules.topic_candidates)):
         cuts.update(_opener_starts(text, start, end, pattern, _opener_places(text, start, end, candidates)))
@@ -211,7 +210,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
     sentences: list[Sentence] = []
     points = sorted(p for p in cuts if start <= p <= end)
     for a, b in zip(points, points[1:]):
-        a, b = _trim(text, a, b)
+        while a < b and text[a].isspace():     # _trim, inline: it runs once per piece
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
         if a >= b:
             continue
         if not _WORD.search(text, a, b):
