@@ -22,10 +22,36 @@ from ..tables import compact
 from .identity import department, year  # the identity fields live in identity.py
 
 CLAUSE_BOUNDARY = ",，。;；\t|\n"
+_SPACE = regex.compile(r"\s")
 
 
-def _spaced(word: str) -> str:
-    return r"[ \t]*".join(regex.escape(ch) for ch in word)
+def _label_trie(words: list[str]) -> str:
+    """The labels as one pattern, a trie of their characters (spaces allowed between them) with an
+    empty group ``l{k}`` where word ``k`` ends.
+
+    It matches what ``(?P<l0>w0)|(?P<l1>w1)|…`` (the words longest first) matches, the same word
+    winning: the labels matching at a place are prefixes of one another, the trie tries the longer
+    continuation before the word that ends there, and of two equal words the first one is kept.
+    One character's branch is tried per place instead of every word's.
+    """
+    assert not any(ch.isspace() for w in words for ch in w), "a label's characters are matched with spaces between"
+    trie: dict = {}
+    for k, w in enumerate(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node.setdefault("", f"l{k}")
+
+    def after(node: dict) -> str:
+        parts = []
+        more = [regex.escape(ch) + after(child) for ch, child in node.items() if ch != ""]
+        if more:
+            parts.append(r"[ \t]*(?:" + "|".join(more) + ")")
+        if "" in node:
+            parts.append(f"(?P<{node['']}>)")
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return "|".join(regex.escape(ch) + after(child) for ch, child in trie.items())
 
 
 @dataclass(frozen=True)
@@ -41,6 +67,7 @@ class FieldRules:
     max_gap: int
     score: regex.Pattern
     grades: tuple[regex.Pattern, ...]
+    any_grade: regex.Pattern       # the grade patterns as one alternation, in their order
     field_order: tuple[str, ...]
     total_row: regex.Pattern
     total_labels: tuple[str, ...]
@@ -53,12 +80,9 @@ def field_rules() -> FieldRules:
         data = json.load(fh)
     words = [(w, f) for f, ws in data["fields"].items() for w in ws]
     words.sort(key=lambda wf: len(wf[0]), reverse=True)
-    groups, field_of = [], {}
-    for k, (w, f) in enumerate(words):
-        groups.append(f"(?P<l{k}>{_spaced(w)})")
-        field_of[f"l{k}"] = f
+    field_of = {f"l{k}": f for k, (w, f) in enumerate(words)}
     return FieldRules(
-        labels=regex.compile("|".join(groups)),
+        labels=regex.compile(_label_trie([w for w, _ in words])),
         field_of=field_of,
         money_fields=frozenset(data["money_fields"]),
         rate_fields=frozenset(data["rate_fields"]),
@@ -69,6 +93,7 @@ def field_rules() -> FieldRules:
         max_gap=int(data["max_gap"]),
         score=regex.compile(data["score"]),
         grades=tuple(regex.compile(p) for p in data["grade"]),
+        any_grade=regex.compile("|".join(f"(?:{p})" for p in data["grade"])),
         field_order=tuple(data["fields"]) + ("weight", "score"),
         total_row=regex.compile(data["total_row"]),
         total_labels=tuple(data["budget_total_labels"]),
@@ -92,15 +117,17 @@ def _clause_before(text: str, pos: int) -> str:
     return text[k:pos]
 
 
-def budget_figures(text: str, mentions: list[Mention]) -> list[Figure]:
-    """Every labelled budget figure, in text order (several per field are possible)."""
+def budget_figures(text: str, mentions: list[Mention], folded: str | None = None) -> list[Figure]:
+    """Every labelled budget figure, in text order (several per field are possible).
+
+    ``folded`` is ``fold(text)`` when the caller has it already."""
     rules = field_rules()
-    text = fold(text)      # 財政撥款 is 财政拨款: one character for one, offsets unchanged
+    text = fold(text) if folded is None else folded   # 財政撥款 is 财政拨款: one for one, offsets unchanged
     starts = [m.start for m in mentions]
     out = []
     for m in rules.labels.finditer(text):
         field = rules.field_of[m.lastgroup]
-        if field not in rules.unqualified and regex.sub(r"\s", "", m.group()) not in rules.unqualified_labels \
+        if field not in rules.unqualified and _SPACE.sub("", m.group()) not in rules.unqualified_labels \
                 and any(q in _clause_before(text, m.start()) for q in rules.qualifiers):
             continue
         link = rules.link.match(text, m.end())
@@ -178,7 +205,7 @@ def table_budget(text: str, cells, mentions: list[Mention]) -> dict:
     return out
 
 
-def budget_block(text: str, mentions: list[Mention], budget_cells=None) -> dict:
+def budget_block(text: str, mentions: list[Mention], budget_cells=None, folded: str | None = None) -> dict:
     """Every budget field of the contract: the templates' column block first, then the first
     labelled figure of each field, else None."""
     block: dict[str, float | None] = dict.fromkeys(field_rules().field_order)
@@ -186,7 +213,7 @@ def budget_block(text: str, mentions: list[Mention], budget_cells=None) -> dict:
     # A figure the column block placed under its column (268.4 under 年初预算数) is not read again
     # as the figure of a label before it (年度资金总额 | 268.4 is no 资金总额 of the narrative).
     placed = {c.start: c.role for c in budget_cells or ()}
-    for fig in budget_figures(text, mentions):
+    for fig in budget_figures(text, mentions, folded):
         if fig.field in BLOCK_MONEY and placed.get(fig.start) in BLOCK_MONEY:
             continue
         if block.get(fig.field) is None:
@@ -194,20 +221,23 @@ def budget_block(text: str, mentions: list[Mention], budget_cells=None) -> dict:
     return block
 
 
-def self_score(text: str) -> float | None:
+def self_score(text: str, folded: str | None = None) -> float | None:
     """The report's total: the templates' 总分 row (总分 | 100 | 98.6), else 自评得分 and its kin."""
     rules = field_rules()
-    text = fold(text)
+    text = fold(text) if folded is None else folded
     m = rules.total_row.search(text) or rules.score.search(text)
     return parse_number(m.group("score")) if m else None
 
 
 def grade(text: str) -> str | None:
-    found = [m for p in field_rules().grades for m in [p.search(text)] if m]
-    return min(found, key=lambda m: m.start()).group("grade") if found else None
+    # The earliest match of any grade pattern, the first pattern winning a tie: one search of
+    # their alternation (each branch has its own group "grade") instead of one per pattern.
+    m = field_rules().any_grade.search(text)
+    return m.group("grade") if m else None
 
 
 def report_fields(text: str, mentions: list[Mention], budget_cells=None) -> dict:
     """``doc._.report_fields``: department, year, self_score, grade and budget (money in yuan)."""
-    return {"department": department(text), "year": year(text), "self_score": self_score(text),
-            "grade": grade(text), "budget": budget_block(text, mentions, budget_cells)}
+    folded = fold(text)   # once: the score and the budget labels both read the folded view
+    return {"department": department(text), "year": year(text), "self_score": self_score(text, folded),
+            "grade": grade(text), "budget": budget_block(text, mentions, budget_cells, folded)}

@@ -54,6 +54,28 @@ def _section(row: Row, task: Task | None) -> str | None:
     return "/".join(levels) or None
 
 
+_LEVELS_SORTED: dict = {}
+
+
+def _by_first_char(words) -> dict[str, list[str]]:
+    """The words longest first, grouped by their first character (the order kept within a group)."""
+    assert all(words), "an empty level word would prefix every name"
+    out: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        out.setdefault(w[:1], []).append(w)
+    return out
+
+
+def _levels_longest_first(vocab) -> tuple[tuple[str, dict[str, list[str]]], ...]:
+    """(role, level words longest first by first character) of the vocabulary, sorted once (not per name)."""
+    key = id(vocab)
+    cached = _LEVELS_SORTED.get(key)
+    if cached is None or cached[0] is not vocab:
+        cached = _LEVELS_SORTED[key] = (vocab, tuple(
+            (role, _by_first_char(words)) for role, words in (("level1", vocab.level1), ("level2", vocab.level2))))
+    return cached[1]
+
+
 def split_name(name: Cell) -> tuple[Cell, str | None, str | None, str | None, str | None]:
     """(name cell, level1, level2, comparator, unit): level words glued before a name are
     levels; a bracketed unit ending it is the unit of the row's bare values."""
@@ -65,9 +87,11 @@ def split_name(name: Cell) -> tuple[Cell, str | None, str | None, str | None, st
     moved = True
     while moved:
         moved = False
-        for role, words in (("level1", vocab.level1), ("level2", vocab.level2)):
-            for w in sorted(words, key=len, reverse=True):
-                if role not in levels and text.startswith(w) and len(text) > len(w) + 1:
+        for role, by_first in _levels_longest_first(vocab):
+            if role in levels:
+                continue
+            for w in by_first.get(text[:1], ()):
+                if text.startswith(w) and len(text) > len(w) + 1:
                     levels[role] = w
                     rest = text[len(w):]
                     start += len(w) + len(rest) - len(rest.lstrip())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -11,9 +12,10 @@ from .rules import indicator_rules
 _TAGS = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
 
 
+@lru_cache(maxsize=16384)   # a pure function of short cell texts, asked again and again for the same ones
 def plain(text: str) -> str:
     """Text as a reader sees it: no HTML remnants, no PDF line breaks or stray spaces."""
-    return compact(_TAGS.sub(" ", text))
+    return compact(_TAGS.sub(" ", text) if "<" in text else text)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -29,6 +30,21 @@ from .values import Values
 SENTENCE_END = regex.compile(r"[。;；!?！？]|\n\s*\n\s*(?=\S{0,12}\n)")
 BARE_NUMBER = regex.compile(r"(?<![\d.])[-−]?\d{1,12}(?:\.\d{1,6})?(?![\d.])")
 CLAUSE_END = regex.compile(r"[,，。;；!?！？\t|]")
+_PARAGRAPH_END = regex.compile(r"[。;；][ \t]*\n\s*")
+_SPACE = regex.compile(r"\s")
+_HAN = regex.compile(r"\p{Han}")
+
+
+@lru_cache(maxsize=8)
+def _clause_stops(boundaries: str) -> regex.Pattern:
+    """The characters clause_start acts on (a line break, a bracket, a boundary), searched backwards."""
+    return regex.compile("[" + "".join(regex.escape(ch) for ch in "\n)）]】(（[【" + boundaries) + "]", regex.REVERSE)
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> regex.Pattern:
+    """A goal's name with any spaces between its characters, compiled once per name."""
+    return regex.compile(spaced(name))
 
 
 @dataclass
@@ -91,7 +107,7 @@ class NarrativeReader:
             if found:
                 ends.append(found.start())
             # The goals paragraph ends where a sentence ends a line, unless a list item follows.
-            for par in regex.finditer(r"[。;；][ \t]*\n\s*", self.text[m.end():limit]):
+            for par in _PARAGRAPH_END.finditer(self.text[m.end():limit]):
                 if not self.rules.item_numbering.match(self.text, m.end() + par.end()):
                     ends.append(m.end() + par.start() + 1)
                     break
@@ -128,7 +144,14 @@ class NarrativeReader:
         if i >= 0 and self.blocked[i][1] <= pos:
             floor = max(floor, self.blocked[i][1])
         depth, k = 0, pos - 1
+        stops = _clause_stops(self.rules.boundaries)
         while k >= floor:
+            # the characters between the ones this loop acts on change nothing: jump back to the next
+            found = stops.search(self.text, floor, k + 1)
+            if found is None:
+                k = floor - 1
+                break
+            k = found.start()
             ch = self.text[k]
             if ch == "\n" and region is None and self._ends_heading(k):
                 break
@@ -237,7 +260,7 @@ class NarrativeReader:
             if not after:
                 continue
             tv = after[0]
-            between = regex.sub(r"\s", "", self.text[cue.end():tv.start])
+            between = _SPACE.sub("", self.text[cue.end():tv.start])
             if between and between not in self.rules.modifiers:
                 continue
             modifier_at = None
@@ -263,7 +286,7 @@ class NarrativeReader:
                 while name_end > 0 and (self.text[name_end - 1].isspace() or self.text[name_end - 1] in ":："):
                     name_end -= 1
                 name_start = self.clause_start(name_end)
-            if name_end <= name_start or not regex.search(r"\p{Han}", self.text[name_start:name_end]):
+            if name_end <= name_start or not _HAN.search(self.text[name_start:name_end]):
                 continue
             name_start = self._trim_name(name_start, name_end)
             self.used.add(tv.start)
@@ -338,7 +361,7 @@ class NarrativeReader:
 
     def actual_for(self, name: str, after: int) -> Statement | None:
         """A goal's result stated elsewhere by the same name: ``完工率达95%``."""
-        pattern = regex.compile(spaced(name))
+        pattern = _name_pattern(name)
         for found in pattern.finditer(self.text):
             if found.start() == after or self.is_blocked(found.start(), found.end()):
                 continue

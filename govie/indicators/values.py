@@ -23,9 +23,20 @@ AMOUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 NAME_UNIT = regex.compile(r"[(（]\s{0,3}(?P<cmp>[≥≤＞＜><=＝≧≦]{0,2})\s{0,3}(?:\*{1,4}|[xX×]{1,4}|\d{0,8})?"
                           r"\s{0,3}(?P<unit>[^\d\s()（）*]{1,6}?)\s{0,3}[)）]\s{0,3}$")
 TRAILING_NUMBER = regex.compile(r"(?<![\d.])[-−]?\d{1,12}(?:\.\d{1,6})?(?=\s{0,3}$)")
+_HAN = regex.compile(r"\p{Han}")
+_BARE_FIGURES = regex.compile(r"[-−]?[\d.,]{1,20}")
+_NOT_IN_A_NAME = regex.compile(r"[\d,，。;；!?！？]")
+_WRITTEN_NUMBER = regex.compile(r"\d[\d,]{0,15}(?:\.\d{1,6})?")
 SYMBOLS = {"≥": ">=", "≧": ">=", "≤": "<=", "≦": "<=", ">": ">", "＞": ">", "<": "<", "＜": "<", "=": "=", "＝": "="}
 
 
+@lru_cache(maxsize=4)
+def _counted_noun(max_chars: int) -> regex.Pattern:
+    """What a counted amount counts (5个社区 → 社区): a few Chinese characters."""
+    return regex.compile(r"\p{Han}{1,%d}" % max_chars)
+
+
+@lru_cache(maxsize=1)   # the lexicon is read once; one Values per Doc asked for these again
 def _modifier_words() -> tuple[frozenset[str], frozenset[str]]:
     numbers = lexicon()
     before = set(numbers["comparators"]["prefix_words"]) | set(numbers["approximation"]["prefix_words"])
@@ -64,7 +75,7 @@ class Values:
             if self._only_modifiers(before, after):
                 comparator = m.measure.comparator or _comparator_word(plain(before) + plain(after))
                 return Value.of_measure(cell.start, cell.end, cell.text, m.measure, comparator)
-            if not plain(before) and regex.fullmatch(r"\p{Han}{1,%d}" % vocabulary().value_noun_max, plain(after)):
+            if not plain(before) and _counted_noun(vocabulary().value_noun_max).fullmatch(plain(after)):
                 # 5个社区: the value is the amount; what it counts stays outside.
                 return Value.of_measure(cell.start, m.end, self.text[cell.start:m.end], m.measure)
         if found:
@@ -72,7 +83,7 @@ class Values:
         # No mention: a bare number (or one the recognisers do not take alone), read once here.
         words = plain(cell.text)
         unit = name_unit[1] if name_unit else None
-        measure = parse_amount(words + unit) if unit and regex.fullmatch(r"[-−]?[\d.,]{1,20}", words) else None
+        measure = parse_amount(words + unit) if unit and _BARE_FIGURES.fullmatch(words) else None
         if measure is None:
             measure = parse_amount(words)
         if measure is None:
@@ -119,7 +130,7 @@ class Values:
             if head.endswith(link) and len(head) > len(link):
                 head = head[:-len(link)].rstrip()
                 break
-        if not head or regex.search(r"[\d,，。;；!?！？]", head) or not regex.search(r"\p{Han}", head):
+        if not head or _NOT_IN_A_NAME.search(head) or not _HAN.search(head):
             return None
         if head.endswith(tuple(amount_rules().ordinal_before) + ("前",)):
             return None                      # 排名第2, 前3: a rank, not an amount
@@ -170,10 +181,11 @@ def _duration(words: str):
 
 def _written_number(text: str) -> float | None:
     """The Arabic number a value was written with (≤5.5万元 → 5.5), to learn its unit's factor."""
-    m = regex.search(r"\d[\d,]{0,15}(?:\.\d{1,6})?", text)
+    m = _WRITTEN_NUMBER.search(text)
     return float(m.group().replace(",", "")) if m else None
 
 
+@lru_cache(maxsize=4096)   # pure: the same few words around amounts come again and again
 def _comparator_word(words: str) -> str | None:
     numbers = lexicon()["comparators"]
     for table in (numbers["prefix_words"], numbers["suffix_words"]):

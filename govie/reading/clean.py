@@ -25,6 +25,26 @@ _HALF_WIDTH[0x3000] = 0x20
 # A lone surrogate (possible in JSON exports) cannot be encoded and breaks spaCy;
 # it becomes U+FFFD, one character for one, so offsets do not move.
 _HALF_WIDTH.update({c: 0xFFFD for c in range(0xD800, 0xE000)})
+# Runs of the characters that table changes: translating only them is far cheaper than
+# translating every character of the text (most of it Chinese, which stays as it is).
+def _ranges(codes) -> str:
+    """A character class of the code points, as ranges (a class of single members is slow to test)."""
+    codes, parts = sorted(codes), []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(regex.escape(chr(codes[i])) + ("-" + regex.escape(chr(codes[j])) if j > i else ""))
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+_TO_HALF = regex.compile(_ranges(_HALF_WIDTH) + "+")
+
+
+def _half_width(text: str) -> str:
+    return _TO_HALF.sub(lambda m: m.group().translate(_HALF_WIDTH), text)
 
 
 def _units_by_length() -> tuple[str, str]:
@@ -69,10 +89,12 @@ class CleanText:
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a cleaned span to the original; the end maps from its last character."""
+        starts, shifts = self._starts, self._shifts
         if end <= start:
-            o = self.original_index(start)
+            o = start + shifts[bisect_right(starts, start) - 1]
             return o, o
-        return self.original_index(start), self.original_index(end - 1) + 1
+        return (start + shifts[bisect_right(starts, start) - 1],
+                end + shifts[bisect_right(starts, end - 1) - 1])   # (end - 1) + shift + 1
 
     def to_clean(self, start: int, end: int) -> tuple[int, int]:
         """Map an original span into the cleaned view (for gold annotations)."""
@@ -93,7 +115,7 @@ def clean(original: str) -> CleanText:
     global _PATTERN
     if _PATTERN is None:
         _PATTERN = _deletions()
-    half = original.translate(_HALF_WIDTH)
+    half = _half_width(original)
     pieces, starts, shifts = [], [0], [0]
     last, shift = 0, 0
     for m in _PATTERN.finditer(half):

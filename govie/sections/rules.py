@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -34,15 +34,22 @@ class Numbering:
     markers: tuple[Marker, ...]
     digits: dict[str, int]
     ten: str
+    # All the markers as one alternation, one group per marker: one match call tells whether a
+    # number starts at a position, and which marker is the first to match there.
+    _any: regex.Pattern | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "_any", regex.compile(
+            "|".join(f"({m.pattern.pattern.replace('(?P<n>', '(?:')})" for m in self.markers)))
 
     def marker_at(self, text: str, pos: int, endpos: int | None = None):
         """(marker, match) of the number starting at ``pos``, or None."""
         endpos = len(text) if endpos is None else endpos
-        for marker in self.markers:
-            m = marker.pattern.match(text, pos, endpos)
-            if m:
-                return marker, m
-        return None
+        hit = self._any.match(text, pos, endpos)
+        if hit is None:
+            return None
+        marker = self.markers[hit.lastindex - 1]
+        return marker, marker.pattern.match(text, pos, endpos)
 
     def value(self, number: str) -> int | None:
         """The integer a heading number stands for: 六 → 6, 十二 → 12, ７ → 7, ㈢ → 3, ⑸ → 5, ④ → 4."""
@@ -99,13 +106,25 @@ class SectionRules:
     successor_after: regex.Pattern                     # what may come right before a run-in next number
     successor_not_followed_by: regex.Pattern
     inline_hint: regex.Pattern                         # a word every statement title contains
+    title_anywhere: regex.Pattern                      # a statement title anywhere (what inline_* look ahead for)
     column_words: regex.Pattern                        # other column titles of the forms (年度指标值, 得分)
     column_header_max_chars: int
     column_max_rows: int
     column_cell_min_han: int
+    _kinds_seen: dict = field(default_factory=dict, compare=False, repr=False)   # title → kind_of(title)
 
     def kind_of(self, title: str) -> str | None:
         """The kind a title names (problems, remedies, mixed, other), or None for an unknown title."""
+        try:
+            return self._kinds_seen[title]
+        except KeyError:
+            pass
+        kind = self._kind_of(title)
+        if len(self._kinds_seen) < 100_000:   # bounded: titles are short, but a text can be huge
+            self._kinds_seen[title] = kind
+        return kind
+
+    def _kind_of(self, title: str) -> str | None:
         title = _TRAILING.sub("", _SPACES.sub("", title))
         if not title:
             return None
@@ -142,8 +161,12 @@ def section_rules() -> SectionRules:
         run_in_forbidden=regex.compile(data["run_in_forbidden"]),
         kinds=kinds,
         # The first cell of a line: everything up to a separator (tab, |, colon, space).
-        # (a leading | opens a |-separated row)
-        label_head=regex.compile(rf"[ \t\u3000]*(?:\|[ \t\u3000]*)?(?P<head>[^\s|:：]+?)(?={separator})"),
+        # (a leading | opens a |-separated row)  The head is the whole run of characters before the
+        # first separator, taken possessively: each separator of headings.json starts with a character
+        # the head excludes (whitespace, |, colons) or is the end, so a lazy head would stop at the same
+        # place; a run longer than a title is no label, and no shorter head is tried.
+        label_head=regex.compile(rf"[ \t\u3000]*(?:\|[ \t\u3000]*)?(?P<head>[^\s|:：]{{1,{int(data['title_max_chars']) + 1}}}+)"
+                                 rf"(?={separator})"),
         end_at_known_titles=bool(data["label_sections_end_at_known_titles"]),
         closing_line=regex.compile(r"[ \t\u3000]*(?:" + "|".join(data["closing_lines"]) + r")[ \t\u3000]*"),
         signature_max_chars=int(data["signature_max_chars"]),
@@ -159,6 +182,7 @@ def section_rules() -> SectionRules:
         successor_after=regex.compile(rf"(?:{data['successor_after']})$"),
         successor_not_followed_by=regex.compile(data["successor_not_followed_by"]),
         inline_hint=regex.compile(data["inline_title_words"]),
+        title_anywhere=regex.compile(titles),
         column_words=regex.compile("|".join(f"(?:{p})" for p in data["column_header_words"])),
         column_header_max_chars=int(data["column_header_max_chars"]),
         column_max_rows=int(data["column_max_rows"]),

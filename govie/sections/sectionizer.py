@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from spacy.language import Language
@@ -82,11 +83,11 @@ class Section:
 
 def _numbered(line: str, base: int, rules) -> Section | None:
     i = len(line) - len(line.lstrip(" \t\u3000"))
-    found = rules.marker_at(line, i)
+    found = rules.numbering.marker_at(line, i)
     if not found:
         return None
-    level, m = found
-    marker = rules.numbering.marker_at(line, i)[0]
+    marker, m = found
+    level = marker.level
     rest_start = m.end()
     stop = len(line)
     run_in = rules.run_in_end.search(line, rest_start)
@@ -127,7 +128,25 @@ def _label(line: str, base: int, rules) -> Section | None:
 
 _CELLS = regex.compile(r"[\t|]")
 _TITLE_STOPS = frozenset(",，。;；:：!！?？\n\t|")
-_CELL = regex.compile(r"(?:^|(?<=[\t|]))[ \u3000]{0,8}(?P<cell>[^\t|]{1,40})(?=[\t|]|$)")
+_CELL_LEAD, _CELL_MAX = 8, 40
+
+
+def _cells_of(line: str):
+    """(start, text) of each cell of a row, as ``(?:^|(?<=[\t|]))[ \u3000]{0,8}(?P<cell>[^\t|]{1,40})(?=[\t|]|$)``
+    would find them, field by field instead of trying every position: up to 8 leading spaces are
+    skipped (one fewer if the cell is nothing else), and a cell longer than 40 characters is none."""
+    a, n = 0, len(line)
+    for sep in (*(m.start() for m in _CELLS.finditer(line)), n):
+        length = sep - a
+        if length > 0:
+            lead = 0
+            while lead < _CELL_LEAD and lead < length and line[a + lead] in " \u3000":
+                lead += 1
+            if lead == length:
+                lead -= 1
+            if length - lead <= _CELL_MAX:
+                yield a + lead, line[a + lead:sep]
+        a = sep + 1
 
 
 def _new_row_starts(text: str) -> list[int]:
@@ -184,6 +203,14 @@ def _body_after(text: str, pos: int, end: int) -> int:
 
 def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) -> list[Section]:
     """Problems and remedies headings inside a line: numbered (六、几点建议…) or labels before a colon or 暂无."""
+    # Both scans below need a statement title somewhere in the line: most lines have none.  Where
+    # titles start (every place, overlapped) is also where an inline label can be: it looks ahead for one.
+    titles = [t.start() for t in rules.title_anywhere.finditer(line, overlapped=True)] \
+        if rules.inline_hint.search(line) is not None else []
+    hinted = bool(titles)
+    cells = "\t" in line or "|" in line
+    if not hinted and not cells:
+        return []
     found = []
 
     taken.sort()
@@ -192,7 +219,6 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
         k = bisect_right(taken, (a, float("inf"))) - 1
         return k < 0 or not (taken[k][0] <= a < taken[k][1])
 
-    hinted = rules.inline_hint.search(line) is not None
     for m in rules.inline_numbered.finditer(line) if hinted else ():
         start = m.start()
         if not free(start):
@@ -212,26 +238,24 @@ def _inline_headings(line: str, base: int, rules, taken: list[tuple[int, int]]) 
                              number=rules.numbering.value(marker[1].group("n")), style=marker[0].style,
                              inline=start > 0))
         insort(taken, (start, body))
-    for m in rules.inline_label.finditer(line) if hinted else ():
-        start = m.start()
-        if not free(start):
+    for start in titles:    # the (empty) matches of inline_label.finditer(line), tried where they can be
+        if rules.inline_label.match(line, start) is None or not free(start):
             continue
         title = _title_at(line, start, len(line), rules)
         if title is None:
             continue
         kind, title_end = title
         body = _body_after(line, title_end, len(line))
-        row = "\t" in line or "|" in line
-        found.append(Section(kind, line[start:title_end], 0, base + start, base + body, base + body, row=row,
+        found.append(Section(kind, line[start:title_end], 0, base + start, base + body, base + body, row=cells,
                              inline=start > 0))
         insort(taken, (start, body))
-    if "\t" in line or "|" in line:
+    if cells:
         # a later cell of a row that is a known label (填表人, 项目负责人：) ends the section before it
-        for m in _CELL.finditer(line):
-            start = m.start("cell")
-            if start == 0 or not free(start) or line[:start].strip(" \t\u3000|") == "":
+        first_content = len(line) - len(line.lstrip(" \t\u3000|"))
+        for start, cell in _cells_of(line):
+            if start == 0 or start <= first_content or not free(start):
                 continue
-            cell = m.group("cell").rstrip(" \u3000")
+            cell = cell.rstrip(" \u3000")
             head = cell.split(":")[0].split("：")[0]
             if len(head) <= rules.title_max_chars and rules.kind_of(head) == "other" and \
                     (head == cell or cell[len(head):].lstrip(" \u3000")[:1] in (":", "：")):
@@ -248,7 +272,8 @@ _HAN = regex.compile(r"\p{Han}")
 _SENTENCE_PUNCT = regex.compile(r"[,，。;；!！?？]")
 
 
-def _row_cells(line: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)   # a header row is split several times over (its columns, its width, its titles)
+def _row_cells(line: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each cell of a tab- or |-separated row, empty cells included, spaces trimmed."""
     body_start = 0
     stripped = line.lstrip(" \u3000")
@@ -265,7 +290,7 @@ def _row_cells(line: str) -> list[tuple[int, int]]:
         while b > a and line[b - 1] in " \u3000":
             b -= 1
         cells.append((a, b))
-    return cells
+    return tuple(cells)
 
 
 def _column_header(line: str, rules) -> list[tuple[int, str]] | None:

@@ -116,6 +116,34 @@ def _page_number(lines: list[tuple[int, str]], k: int, rules) -> bool:
         and _HAN_START.match(after) is not None and not rules.cell_line.fullmatch(lines[k - 1][1])
 
 
+def _opener_places(text: str, start: int, end: int, candidates) -> list[int] | None:
+    """Where an opener ``(?:^|(?<=[A]))…`` can match: at ``start``, and right after each [A]
+    character that ``candidates`` (``[A]…``, overlapped matches) finds the rest of it after."""
+    if candidates is None:
+        return None
+    return [start] + [c.start() + 1 for c in candidates.finditer(text, max(0, start - 1), end, overlapped=True)]
+
+
+def _opener_starts(text: str, start: int, end: int, pattern, places) -> list[int]:
+    """``m.start("open")`` of each match of ``pattern.finditer(text, start, end)``.
+
+    With ``places`` (see :func:`_opener_places`, a superset of where ``pattern`` can match),
+    ``pattern`` is tried there alone, with finditer's rule that a match starts at or after
+    the end of the last one.
+    """
+    if places is None:
+        return [m.start("open") for m in pattern.finditer(text, start, end)]
+    out, last = [], start
+    for q in places:
+        if q < last:
+            continue
+        m = pattern.match(text, q, end)
+        if m:
+            out.append(m.start("open"))
+            last = m.end()
+    return out
+
+
 def _topic(raw: str) -> str:
     return _SPACE.sub("", raw)
 
@@ -136,12 +164,14 @@ def describe_sentence(text: str, start: int, end: int, heading: bool = False, ru
         pos = m.end()
         while pos < end and text[pos] in " \t\u3000":
             pos += 1
-    t = rules.topic_clause.match(text, pos, end)
+    # no topic clause or heading can match without its word
+    worded = rules.topic_word is None or text.find(rules.topic_word, pos, end) >= 0
+    t = rules.topic_clause.match(text, pos, end) if worded else None
     if t and len(_topic(t.group("topic"))) <= rules.topic_max_chars:
         s.topic = _topic(t.group("topic"))
         pos = t.end()
         s.topic_only = not text[pos:end].strip()
-    elif s.marker or heading:
+    elif (s.marker or heading) and worded:
         t = rules.topic_heading.fullmatch(text, pos, end)
         if t:
             s.topic, s.topic_only, pos = _topic(t.group("topic")), True, end
@@ -170,17 +200,20 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
     for a, b in headings:
         cuts.update((max(a, start), min(b, end)))
     cuts.update(m.end() for m in rules.final.finditer(text, start, end))
-    for m in rules.cell_separator.finditer(text, start, end):
-        cuts.update((m.start(), m.end()))
-    for pattern in (rules.item_opener, rules.enum_opener, rules.topic_opener):
-        cuts.update(m.start("open") for m in pattern.finditer(text, start, end))
+    cuts.update(p for m in rules.cell_separator.finditer(text, start, end) for p in m.span())
+    for pattern, candidates in ((rules.item_opener, rules.item_candidates), (rules.enum_opener, None),
+                                (rules.topic_opener, rules.topic_candidates)):
+        cuts.update(_opener_starts(text, start, end, pattern, _opener_places(text, start, end, candidates)))
     cuts.update(_cell_line_cuts(text, start, end, rules))
 
     heading_starts = [a for a, _ in headings]
     sentences: list[Sentence] = []
     points = sorted(p for p in cuts if start <= p <= end)
     for a, b in zip(points, points[1:]):
-        a, b = _trim(text, a, b)
+        while a < b and text[a].isspace():     # _trim, inline: it runs once per piece
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
         if a >= b:
             continue
         if not _WORD.search(text, a, b):

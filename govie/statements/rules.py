@@ -20,6 +20,7 @@ class StatementRules:
     remedy_cue: regex.Pattern
     prompt: regex.Pattern          # a form's printed prompt (（简要说明…）)
     stated: tuple[tuple[str, regex.Pattern], ...]   # (kind, cue) that make a narrative sentence a candidate
+    any_stated: regex.Pattern      # all those cues as one alternation: whether a sentence carries any
 
     def stated_kinds(self, text: str) -> set[str]:
         """The kinds whose explicit cue ``text`` (a sentence's content) carries."""
@@ -47,4 +48,6 @@ def statement_rules() -> StatementRules:
         prompt=regex.compile(data["prompt"]),
         stated=tuple([("problems", regex.compile(p)) for p in data["stated_problem_cues"]]
                      + [("remedies", regex.compile(p)) for p in data["stated_remedy_cues"]]),
+        any_stated=regex.compile("|".join(f"(?:{p})" for p in data["stated_problem_cues"]
+                                          + data["stated_remedy_cues"])),
     )
