@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..doctext import text_of
-from ..mentions import Mention, add_mention
+from ..mentions import Mention, add_mentions
 from ..numbers import find_amounts
 from ..numbers.grammar import patterns
 from .rules import amount_rules
@@ -40,6 +40,7 @@ class AmountRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         rules = amount_rules()
+        found = []
         for m, measure in find_amounts(text_of(doc)):
             if measure.kind is None and not m.group("mult"):
                 continue   # a bare number: table money's, if anyone's
@@ -55,7 +56,8 @@ class AmountRecognizer:
                 measure = measure.as_money(1)
             elif measure.kind == "QUANTITY" and _lone_chinese_digit(m):
                 continue
-            add_mention(doc, Mention(measure.kind, start, end, measure))
+            found.append(Mention(measure.kind, start, end, measure))
+        add_mentions(doc, found)    # once: the Doc's extensions are dear to read per mention
         return doc
 
 
