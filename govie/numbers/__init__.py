@@ -15,7 +15,7 @@ import regex
 
 from .grammar import fold, lexicon, patterns
 
-__all__ = ["Measure", "parse_number", "parse_amount", "measure_from_match", "find_amounts", "fold"]
+__all__ = ["Measure", "parse_number", "parse_amount", "measure_from_match", "find_amounts", "group_positions", "fold"]
 
 # Our own precision: another library may lower the global decimal context, and a
 # 13-digit yuan amount must still be exact.
@@ -169,6 +169,16 @@ class AmountMatch:
 
     def groupdict(self) -> dict:
         return dict(zip(self._index, self._groups))
+
+    def groups(self) -> tuple:
+        """Every group in order, as ``Match.groups()``; index them with :func:`group_positions`."""
+        return self._groups
+
+
+def group_positions(*names: str) -> tuple[int, ...]:
+    """Where the named groups of the amount grammar stand in ``AmountMatch.groups()``."""
+    index = _group_index()
+    return tuple(index[name] - 1 for name in names)
 
 
 def _wrap(m) -> AmountMatch:
