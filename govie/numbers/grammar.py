@@ -68,18 +68,29 @@ def _fold_plan() -> tuple[frozenset, dict[str, str]] | None:
 
 def fold(text: str) -> str:
     """The view the grammar reads: same length as ``text``, position for position."""
-    # No ASCII character folds. Otherwise a text holds few distinct foldable characters
-    # (，（）：), and replacing each of them is far cheaper than a translate, which
-    # looks every character up in the table.
-    if text.isascii():
+    if text.isascii():    # no ASCII character folds
         return text
+    # Table cells and header words are folded again and again (a header per table, a
+    # unit per column): the short ones are remembered.
+    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
+
+
+_SHORT = 64
+
+
+def _fold(text: str) -> str:
     plan = _fold_plan()
     if plan is None:
         return text.translate(folding_table()) if _foldable().search(text) else text
+    # A text holds few distinct foldable characters (，（）：): replacing each of them is
+    # far cheaper than a translate, which looks every character up in the table.
     foldable, image = plan
     for ch in foldable.intersection(text):
         text = text.replace(ch, image[ch])
     return text
+
+
+_fold_short = lru_cache(maxsize=8192)(_fold)
 
 
 # Spaces a PDF leaves inside an amount (`13259.41 万元`), never more than a few.
