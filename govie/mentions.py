@@ -61,6 +61,30 @@ def add_mention(doc: Doc, mention: Mention) -> None:
         group.append(span)
 
 
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def add_mentions(doc: Doc, new: list[Mention]) -> None:
+    """:func:`add_mention` for each of ``new`` in turn, reading the Doc's extensions once."""
+    if not new:
+        return
+    mentions = mentions_of(doc)
+    for mention in new:
+        if not mentions or mentions[-1].start <= mention.start:
+            mentions.append(mention)      # where insort would put it, found without a search
+        else:
+            insort(mentions, mention, key=_start)
+    doc._.mention_reach = max(doc._.mention_reach, max(m.end - m.start for m in new))
+    char_span = doc.char_span
+    spans = [span for span in (char_span(m.start, m.end, label=m.label, alignment_mode="expand") for m in new)
+             if span is not None]
+    if spans:
+        group = doc.spans.setdefault(AMOUNT_SPANS, [])
+        for span in spans:
+            group.append(span)
+
+
 def overlaps(doc: Doc, start: int, end: int) -> bool:
     """Whether a mention overlaps ``[start, end)``: a binary search, then the few mentions near it."""
     mentions = mentions_of(doc)

@@ -5,16 +5,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..doctext import text_of
-from ..mentions import Mention, add_mention
-from ..numbers import find_amounts
+from ..mentions import Mention, add_mentions
+from ..numbers import find_amounts, group_positions
 from ..numbers.grammar import patterns
 from .rules import amount_rules
 
 
-def _core_span(m) -> tuple[int, int]:
-    start, end = m.span("core")
-    text = m.group("core")
-    return start + (len(text) - len(text.lstrip())), end - (len(text) - len(text.rstrip()))
+def _core_span(m, core: str, at: int) -> tuple[int, int]:
+    """The span of the core group (number at ``at``, text ``core``) without its spaces."""
+    start, end = m.span(at)
+    return start + (len(core) - len(core.lstrip())), end - (len(core) - len(core.rstrip()))
 
 
 def _is_ordinal(text: str, start: int, rules) -> bool:
@@ -22,9 +22,8 @@ def _is_ordinal(text: str, start: int, rules) -> bool:
     return before.endswith(rules.ordinal_before)
 
 
-def _lone_chinese_digit(m) -> bool:
+def _lone_chinese_digit(number: str | None) -> bool:
     """一个, 两委, 三人小组: a single Chinese digit with a counting word is wording, not a count."""
-    number = m.group("num")
     return bool(number) and len(number) == 1 and bool(patterns()["chinese"].fullmatch(number))
 
 
@@ -40,22 +39,27 @@ class AmountRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         rules = amount_rules()
+        mult_at, core_at, num_at = group_positions("mult", "core", "num")   # groups read by place
+        found = []
         for m, measure in find_amounts(text_of(doc)):
-            if measure.kind is None and not m.group("mult"):
+            groups = m.groups()
+            kind = measure.kind
+            if kind is None and not groups[mult_at]:
                 continue   # a bare number: table money's, if anyone's
             text = m.string   # the folded view: 資金 reads as 资金, offsets unchanged
-            start, end = _core_span(m)
+            start, end = _core_span(m, groups[core_at], core_at + 1)
             if start >= end or _is_ordinal(text, start, rules):
                 continue
-            if measure.kind is None:
+            if kind is None:
                 # 注册资本 1000 万, 综合税 540万: a multiplier after money words is money.
                 line_before = text[max(0, start - 40):start]
-                if not (m.group("mult") and rules.money_context.search(line_before)):
+                if not (groups[mult_at] and rules.money_context.search(line_before)):
                     continue
                 measure = measure.as_money(1)
-            elif measure.kind == "QUANTITY" and _lone_chinese_digit(m):
+            elif kind == "QUANTITY" and _lone_chinese_digit(groups[num_at]):
                 continue
-            add_mention(doc, Mention(measure.kind, start, end, measure))
+            found.append(Mention(measure.kind, start, end, measure))
+        add_mentions(doc, found)    # once: the Doc's extensions are dear to read per mention
         return doc
 
 

@@ -24,8 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..doctext import text_of
-from ..mentions import Mention, add_mention, mentions_of, overlaps
-from ..numbers import find_amounts, parse_amount
+from ..mentions import Mention, add_mention, add_mentions, mentions_of, overlaps
+from ..numbers import find_amounts, group_positions, parse_amount
 from ..tables.units import MONEY_ROLES, LineCells, Units, bracketed_unit, cell_separator, unit_scopes
 from .rules import amount_rules
 
@@ -104,11 +104,15 @@ class TableMoneyRecognizer:
         rules = amount_rules()
         lines = _Lines(text)
         taken = _Taken(mentions_of(doc))     # the recogniser's amounts (found once, not per number)
+        mult_at, num2_at, prefix_at, num_at = group_positions("mult", "num2", "prefix", "num")
+        found = []    # added at the end: nothing in this loop reads the mentions it adds
         for m, measure in find_amounts(text):
-            if measure.kind is not None or m.group("mult") or m.group("num2") or m.group("prefix"):
+            groups = m.groups()
+            if measure.kind is not None or groups[mult_at] or groups[num2_at] or groups[prefix_at]:
                 continue
-            start, end = m.span("num")
-            if taken.overlaps(start, end) or not m.group("num").lstrip("-−")[:1].isdigit():
+            number = groups[num_at]
+            start, end = m.span(num_at + 1)
+            if taken.overlaps(start, end) or not number.lstrip("-−")[:1].isdigit():
                 continue
             line_start, line_end = lines.at(start)
             after = text[end:min(line_end, end + _LOOK_AHEAD)]
@@ -120,7 +124,7 @@ class TableMoneyRecognizer:
                 fig, factor = block
                 factor = factor or units.declared(start)
                 if fig.role in MONEY_ROLES and factor is not None and fig.end == end:
-                    add_mention(doc, Mention("MONEY", start, end, measure.as_money(factor), source="table_unit"))
+                    found.append(Mention("MONEY", start, end, measure.as_money(factor), source="table_unit"))
                 continue
             header = units.header_above(start)
             k = None
@@ -156,9 +160,10 @@ class TableMoneyRecognizer:
                 money = whole_cell or bool(rules.money_label.search(label))
             else:
                 money = bool(rules.money_label.search(label)) or (
-                    whole_cell and bool(MONEY_LIKE.fullmatch(m.group("num"))))
+                    whole_cell and bool(MONEY_LIKE.fullmatch(number)))
             if money:
-                add_mention(doc, Mention("MONEY", start, end, measure.as_money(factor), source="table_unit"))
+                found.append(Mention("MONEY", start, end, measure.as_money(factor), source="table_unit"))
+        add_mentions(doc, found)
         self._split_glued(doc, text, units)
         return doc
 

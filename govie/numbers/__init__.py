@@ -15,7 +15,7 @@ import regex
 
 from .grammar import fold, lexicon, patterns
 
-__all__ = ["Measure", "parse_number", "parse_amount", "measure_from_match", "find_amounts", "fold"]
+__all__ = ["Measure", "parse_number", "parse_amount", "measure_from_match", "find_amounts", "group_positions", "fold"]
 
 # Our own precision: another library may lower the global decimal context, and a
 # 13-digit yuan amount must still be exact.
@@ -113,27 +113,26 @@ def parse_number(text: str) -> float | None:
     return None if d is None else _to_float(d)
 
 
-def _comparator(g: dict) -> str | None:
+def _comparator(sym, prefix, suffix) -> str | None:
     comp = lexicon()["comparators"]
-    if g["sym"]:
-        return comp["symbols"].get(g["sym"])
-    if g["suffix"] in comp["suffix_words"]:
-        return comp["suffix_words"][g["suffix"]]
-    if g["prefix"] in comp["prefix_words"]:
-        return comp["prefix_words"][g["prefix"]]
+    if sym:
+        return comp["symbols"].get(sym)
+    if suffix in comp["suffix_words"]:
+        return comp["suffix_words"][suffix]
+    if prefix in comp["prefix_words"]:
+        return comp["prefix_words"][prefix]
     return None
 
 
-def _approximate(m, g: dict) -> bool:
+def _approximate(m, prefix, infix, infix2, suffix) -> bool:
     approx = lexicon()["approximation"]
-    prefix = g["prefix"]
     if prefix in approx["prefix_words"]:
         # 节约 and 附近 are words, not 约 and 近 before a number.
         at = m.start("prefix")
         before = m.string[at - 1:at] if at else ""
         if not before or before not in approx["not_after"].get(prefix, ""):
             return True
-    return bool(g["infix"] or g["infix2"]) or g["suffix"] in approx["suffix_words"]
+    return bool(infix or infix2) or suffix in approx["suffix_words"]
 
 
 class AmountMatch:
@@ -171,6 +170,16 @@ class AmountMatch:
     def groupdict(self) -> dict:
         return dict(zip(self._index, self._groups))
 
+    def groups(self) -> tuple:
+        """Every group in order, as ``Match.groups()``; index them with :func:`group_positions`."""
+        return self._groups
+
+
+def group_positions(*names: str) -> tuple[int, ...]:
+    """Where the named groups of the amount grammar stand in ``AmountMatch.groups()``."""
+    index = _group_index()
+    return tuple(index[name] - 1 for name in names)
+
 
 def _wrap(m) -> AmountMatch:
     return m if isinstance(m, AmountMatch) else AmountMatch(m, _group_index())
@@ -182,6 +191,18 @@ def _group_index() -> dict[str, int]:
     return dict(sorted(patterns()["search"].groupindex.items(), key=lambda item: item[1]))
 
 
+# The groups measure_from_match reads, in this order, by their place in ``match.groups()``
+# (indexing the tuple is much cheaper than a dict of every group per match).
+_READ = ("sym", "prefix", "suffix", "infix", "infix2", "pword", "tenths", "pct", "num", "mult",
+         "rsep_mult", "num2", "cur", "csym", "qty", "rate", "core")
+
+
+@lru_cache(maxsize=1)
+def _positions() -> tuple[int, ...]:
+    index = _group_index()
+    return tuple(index[name] - 1 for name in _READ)
+
+
 # An Arabic number float() reads exactly as the Decimal route would (at most 15
 # digits and 6 decimals): most matches are such numbers, at a tenth of the cost.
 _SIMPLE = regex.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,6})?")
@@ -189,43 +210,50 @@ _SIMPLE = regex.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,6})?")
 
 def measure_from_match(m) -> Measure | None:
     """Normalise one match of the amount grammar (see grammar.py)."""
-    m = _wrap(m)
+    if not isinstance(m, AmountMatch):
+        m = AmountMatch(m, _group_index())
     groups = m._groups
+    (SYM, PREFIX, SUFFIX, INFIX, INFIX2, PWORD, TENTHS, PCT, NUM, MULT,
+     RSEP_MULT, NUM2, CUR, CSYM, QTY, RATE, _) = _positions()
     if groups.count(None) == len(groups) - 2:    # only the core and one number: a bare number
-        number = groups[_group_index()["num"] - 1]
+        number = groups[NUM]
         if number is not None and _SIMPLE.fullmatch(number):
             return Measure(None, float(number.replace(",", "")), None)
-    g = m.groupdict()
-    comparator = _comparator(g) if (g["sym"] or g["prefix"] or g["suffix"]) else None
-    approximate = _approximate(m, g) if (g["prefix"] or g["infix"] or g["infix2"] or g["suffix"]) else False
-    if g["pword"] or g["tenths"]:
+    sym, prefix, suffix, infix, infix2 = groups[SYM], groups[PREFIX], groups[SUFFIX], groups[INFIX], groups[INFIX2]
+    comparator = _comparator(sym, prefix, suffix) if (sym or prefix or suffix) else None
+    approximate = _approximate(m, prefix, infix, infix2, suffix) if (prefix or infix or infix2 or suffix) else False
+    if groups[PWORD] or groups[TENTHS]:
+        g = m.groupdict()
         with localcontext(_DECIMAL):
             per_cent = _percent_word(g) if g["pword"] else _tenths(g)
         return None if per_cent is None else \
             Measure("PERCENT", _to_float(per_cent), "%", None, comparator, approximate)
     lx = lexicon()
-    pct = g["pct"]
-    number = g["num"]
-    if not (g["mult"] or g["rsep_mult"] or g["num2"] or pct in lx["percent_sign_values"]) \
+    pct = groups[PCT]
+    number = groups[NUM]
+    if not (groups[MULT] or groups[RSEP_MULT] or groups[NUM2] or pct in lx["percent_sign_values"]) \
             and _SIMPLE.fullmatch(number):
         value, value_max = float(number.replace(",", "")), None
     else:
         with localcontext(_DECIMAL):
-            values = _scaled_values(g, lx)
+            values = _scaled_values(m.groupdict(), lx)
         if values is None:
             return None
         value, value_max = values
     if pct:
         unit = lx["percent_point_unit"] if pct in lx["percent_point_signs"] else "%"
         return Measure("PERCENT", value, unit, None, comparator, approximate, value_max)
-    if g["cur"] or g["csym"]:
+    cur, csym = groups[CUR], groups[CSYM]
+    if cur or csym:
         # A word after the number names the currency (￥300元, $5万美元); else the sign does.
-        word = g["cur"] or lx["currency_symbols"][g["csym"]]
+        word = cur or lx["currency_symbols"][csym]
         currency = lx["currencies"][word]
         unit = "元" if currency == "CNY" else word
         return Measure("MONEY", value, unit, currency, comparator, approximate, value_max)
-    if g["qty"]:
-        unit = g["qty"] + (f"/{g['rate']}" if g["rate"] else "")
+    qty = groups[QTY]
+    if qty:
+        rate = groups[RATE]
+        unit = qty + (f"/{rate}" if rate else "")
         return Measure("QUANTITY", value, unit, None, comparator, approximate, value_max)
     return Measure(None, value, None, None, comparator, approximate, value_max)
 
@@ -300,11 +328,25 @@ def find_amounts(text: str) -> tuple:
 def _find_amounts(text: str) -> tuple:
     found = []
     index = _group_index()
+    positions = _positions()
+    prefix, core = positions[1], positions[-1]
+    # A text repeats its amounts (1个, 100%): a match with the same groups has the same
+    # measure (Measure is frozen), except that a prefix word is read with the character before it.
+    known: dict = {}
     for raw in patterns()["search"].finditer(fold(text)):
         m = AmountMatch(raw, index)
-        if not m.group("core").strip():
+        groups = m._groups
+        if not groups[core].strip():
             continue
-        measure = measure_from_match(m)
+        if groups[prefix] is None:
+            key = groups
+        else:
+            at = raw.start(prefix + 1)
+            key = (groups, raw.string[at - 1:at] if at else "")
+        if key in known:
+            measure = known[key]
+        else:
+            measure = known[key] = measure_from_match(m)
         if measure is not None:
             found.append((m, measure))
     return tuple(found)

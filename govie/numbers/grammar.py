@@ -56,11 +56,41 @@ def _foldable() -> regex.Pattern:
     return regex.compile("[" + regex.escape("".join(map(chr, folding_table()))) + "]")
 
 
+@lru_cache(maxsize=1)
+def _fold_plan() -> tuple[frozenset, dict[str, str]] | None:
+    """The foldable characters and what each becomes, for :func:`fold`; None if one
+    character's image is itself folded (replacing one by one would then chain)."""
+    table = {chr(k): chr(v) for k, v in folding_table().items() if k != v}
+    if any(v in table for v in table.values()):
+        return None
+    return frozenset(table), table
+
+
 def fold(text: str) -> str:
     """The view the grammar reads: same length as ``text``, position for position."""
-    # Most text needs no folding (the clean view is half-width already); a search
-    # for one foldable character is far cheaper than translating every character.
-    return text.translate(folding_table()) if _foldable().search(text) else text
+    if text.isascii():    # no ASCII character folds
+        return text
+    # Table cells and header words are folded again and again (a header per table, a
+    # unit per column): the short ones are remembered.
+    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
+
+
+_SHORT = 64
+
+
+def _fold(text: str) -> str:
+    plan = _fold_plan()
+    if plan is None:
+        return text.translate(folding_table()) if _foldable().search(text) else text
+    # A text holds few distinct foldable characters (，（）：): replacing each of them is
+    # far cheaper than a translate, which looks every character up in the table.
+    foldable, image = plan
+    for ch in foldable.intersection(text):
+        text = text.replace(ch, image[ch])
+    return text
+
+
+_fold_short = lru_cache(maxsize=8192)(_fold)
 
 
 # Spaces a PDF leaves inside an amount (`13259.41 万元`), never more than a few.
