@@ -154,6 +154,9 @@ def header_rows(text: str) -> list[HeaderRow]:
     vocab, sep = vocabulary(), cell_separator()
     rows, pos = [], 0
     for line in text.split("\n"):
+        if sep.search(line) is None:     # one cell: no header (most lines of prose)
+            pos += len(line) + 1
+            continue
         cells = [c.strip() for c in sep.split(line) if c.strip()]
         if len(cells) >= 3 and sum(vocab.header_role(c) is not None for c in cells) >= 2:
             separator = COLUMN_SEPARATOR if COLUMN_SEPARATOR.search(line) else SPACE_SEPARATOR
@@ -215,7 +218,12 @@ class Units:
         for line in lines:
             offsets.append(pos)
             pos += len(line) + 1
+        unit_in_header = _patterns()[1]
         for k, line in enumerate(lines):
+            # A label's bracketed unit lies inside its line, and the pattern has no anchors or
+            # lookarounds: a line without one has no such label.
+            if unit_in_header.search(line) is None:
+                continue
             cells = [c for c in sep.split(line) if c.strip()]
             if not cells:
                 continue
