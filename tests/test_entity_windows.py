@@ -6,7 +6,7 @@ import spacy
 
 import govie
 from govie.entities import combine
-from govie.entities.windows import Window, entities_in_windows, value_windows
+from govie.entities.windows import Window, entities_in_windows, token_ranges, value_windows
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "raw"
 BREAKS = "，。；、\n"
@@ -18,12 +18,21 @@ def test_a_window_runs_from_the_clause_break_before_a_value_to_the_value():
     assert value_windows(text, [(value, value + 3)], BREAKS, 48) == [Window(text.index("群众"), value)]
 
 
-def test_windows_that_meet_are_merged_and_none_reaches_past_max_chars():
+def test_no_window_reaches_past_max_chars_and_one_inside_another_is_dropped():
     text = "巡查覆盖率 98% 整改率 100%\n" + "甲" * 100 + "达标"
     first, second = text.index("98%"), text.index("100%")
     word = text.index("达标")
-    windows = value_windows(text, [(second, second + 4), (first, first + 3), (word, word + 2)], BREAKS, 48)
-    assert windows == [Window(0, second), Window(word - 48, word)]
+    values = [(second, second + 4), (first, first + 3), (first, first + 2), (word, word + 2)]
+    windows = value_windows(text, values, BREAKS, 48)
+    assert windows == [Window(0, first), Window(0, second), Window(word - 48, word)]
+
+
+def test_windows_that_meet_are_read_as_one_piece_up_to_max_tokens():
+    doc = spacy.blank("zh")("甲乙丙丁戊己庚辛壬癸")      # one token a character
+    windows = [Window(0, 3), Window(2, 6), Window(9, 10)]
+    assert [(a, b) for a, b, _ in token_ranges(doc, windows, margin=1)] == [(0, 7), (8, 10)]
+    # a piece stops growing at max_tokens; the next window opens a piece of its own
+    assert [(a, b) for a, b, _ in token_ranges(doc, windows, margin=1, max_tokens=5)] == [(0, 4), (1, 7), (8, 10)]
 
 
 def test_a_value_right_after_a_clause_break_opens_no_window():
@@ -38,7 +47,7 @@ class MarkingNer:
     def __init__(self):
         self.seen = []
 
-    def pipe(self, docs):
+    def pipe(self, docs, batch_size=16):
         for doc in docs:
             self.seen.append(doc.text)
             start = doc.text.find("满意度")
@@ -79,9 +88,11 @@ def test_the_ner_reads_a_small_part_of_a_report(trained, monkeypatch):
     read = []
     original = combine.entities_in_windows
 
-    def counting(doc, ner, windows, margin, label):
-        read.append((sum(w.end - w.start for w in windows), len(doc.text)))
-        return original(doc, ner, windows, margin, label)
+    def counting(doc, ner, windows, *args):
+        covered = sum(w.end - max(w.start, prev.end) for prev, w in zip([Window(0, 0)] + windows, windows)
+                      if w.end > prev.end)
+        read.append((covered, len(doc.text)))
+        return original(doc, ner, windows, *args)
 
     monkeypatch.setattr(combine, "entities_in_windows", counting)
     for path in sorted(CORPUS.glob("*.txt")):

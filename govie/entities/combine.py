@@ -306,7 +306,8 @@ def _model_names(doc: Doc, ner, text: str, mentions: list[Mention], claimed: Spa
     values += [(w.start(), w.end()) for w in _qualitative().finditer(text)   # a value word in a cell of its own
                if w.start() > 0 and text[w.start() - 1] in lead_ends and _CELL_END.match(text, w.end())]
     windows = value_windows(text, values, _window_breaks(), settings["max_chars"])
-    names = entities_in_windows(doc, ner, windows, settings["margin_tokens"], "INDICATOR")
+    names = entities_in_windows(doc, ner, windows, settings["margin_tokens"], "INDICATOR",
+                                settings["max_tokens"], settings["batch_size"])
     spans = [doc.char_span(s, e, label="INDICATOR") for s, e in names]
     doc.ents = [span for span in spans if span is not None]
     return names

@@ -22,6 +22,7 @@ import regex
 
 from ..mentions import Mention, mentions_within
 from ..numbers import Measure, parse_number
+from ..textlines import NextMatch
 from ..tables import Region, Table
 from .model import Indicator, Value, plain
 from .rules import indicator_rules, spaced
@@ -76,6 +77,9 @@ class NarrativeReader:
         self.tables = tables
         self.goal_spans = self._goal_spans()
         self.used: set[int] = set()      # mention starts already read
+        # Forward searches for the end of a sentence or clause, asked again and again along a long line.
+        self.sentence_end = NextMatch(SENTENCE_END, text)
+        self.clause_end = NextMatch(CLAUSE_END, text)
 
     # -- where a position stands ----------------------------------------------------------------
 
@@ -266,14 +270,14 @@ class NarrativeReader:
             modifier_at = None
             if between in self.rules.comparator_words:
                 modifier_at = cue.end() + self.text[cue.end():tv.start].index(between[0])
-            sentence = SENTENCE_END.search(self.text, tv.end)
+            sentence = self.sentence_end.search(tv.end)
             limit = sentence.start() if sentence else len(self.text)
             nxt = self.rules.target_cue.search(self.text, tv.end, limit)
             limit = nxt.start() if nxt else limit
             actual = None
             acue = self.rules.actual_cue.search(self.text, tv.end, limit)
             if acue:
-                clause = CLAUSE_END.search(self.text, acue.end())
+                clause = self.clause_end.search(acue.end())
                 clause_end = min(clause.start() if clause else limit, limit)
                 found = self._amounts(acue.end(), clause_end)
                 if found:
