@@ -53,12 +53,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
 
 def add_mention(doc: Doc, mention: Mention) -> None:
     """Keep ``doc._.mentions`` sorted and mirror the mention as a token span."""
-    insort(mentions_of(doc), mention, key=lambda x: x.start)
-    doc._.mention_reach = max(doc._.mention_reach, mention.end - mention.start)
-    span = doc.char_span(mention.start, mention.end, label=mention.label, alignment_mode="expand")
-    if span is not None:
-        group = doc.spans.setdefault(AMOUNT_SPANS, [])
-        group.append(span)
+    add_mentions(doc, [mention])
 
 
 def _start(mention: Mention) -> int:
@@ -66,7 +61,8 @@ def _start(mention: Mention) -> int:
 
 
 def add_mentions(doc: Doc, new: list[Mention]) -> None:
-    """:func:`add_mention` for each of ``new`` in turn, reading the Doc's extensions once."""
+    """Add each of ``new`` in turn to the sorted ``doc._.mentions`` and mirror it as a token
+    span in ``doc.spans["amounts"]``, reading the Doc's extensions once for all of them."""
     if not new:
         return
     mentions = mentions_of(doc)

@@ -282,6 +282,7 @@ class EntityCombiner:
         return doc
 
 
+@lru_cache(maxsize=1)
 def _window_breaks() -> str:
     """Clause punctuation a lead to a value never holds: where a window may start."""
     return "".join(sorted(set(_CLAUSE_CHARS) - set(_policy()["separators"])))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from spacy.attrs import ORTH, SPACY
@@ -27,6 +28,12 @@ class Window:
     end: int
 
 
+@lru_cache(maxsize=4)
+def _last_break(breaks: str) -> regex.Pattern:
+    """A backward search for the nearest of ``breaks``."""
+    return regex.compile(f"[{regex.escape(breaks)}]", regex.REVERSE)
+
+
 def value_windows(text: str, values: list[tuple[int, int]], breaks: str, max_chars: int) -> list[Window]:
     """Windows in text order, each ending where a value starts and starting after the clause break before it.
 
@@ -34,7 +41,7 @@ def value_windows(text: str, values: list[tuple[int, int]], breaks: str, max_cha
     value never holds (clause punctuation other than the cell separators).
     Windows may overlap; :func:`token_ranges` merges them into the pieces the NER reads.
     """
-    last_break = regex.compile(f"[{regex.escape(breaks)}]", regex.REVERSE)
+    last_break = _last_break(breaks)
     windows: list[Window] = []
     for start, _ in sorted(values):
         lo = max(0, start - max_chars)

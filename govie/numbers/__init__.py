@@ -181,10 +181,6 @@ def group_positions(*names: str) -> tuple[int, ...]:
     return tuple(index[name] - 1 for name in names)
 
 
-def _wrap(m) -> AmountMatch:
-    return m if isinstance(m, AmountMatch) else AmountMatch(m, _group_index())
-
-
 @lru_cache(maxsize=1)
 def _group_index() -> dict[str, int]:
     # In group order, so that zip(index, groups) pairs each name with its group.

@@ -13,10 +13,9 @@ import regex
 from .cells import cell_at
 from .layouts import layout_of, split_cells
 from .model import BUDGET, GOALS, INDICATOR, PROJECT, TASK, Cell
-from .vocabulary import compact
+from .vocabulary import NOT_A_WORD, compact
 
 BUDGET_COLUMNS = frozenset({"budget_total", "initial", "adjusted", "spent", "execution_rate"})
-NOT_A_WORD = regex.compile(r"[\d%,，。;；]")          # digits or sentence marks: text, not a short word
 NOT_A_FRAGMENT = regex.compile(r"[\d,，。;；:：]")
 
 

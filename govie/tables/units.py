@@ -231,7 +231,7 @@ class Units:
             # (成本指标 | 户均补助标准（万元） | 2.6)
             labels = []
             for c in cells:
-                if HAS_DIGIT.search(_patterns()[1].sub("", c)):
+                if HAS_DIGIT.search(unit_in_header.sub("", c)):
                     break
                 labels.append(c.strip())
             first = next((c for c in labels if bracketed_unit(c) is not None), None)

@@ -15,7 +15,7 @@ from ..numbers.grammar import fold
 # a space between two Latin letters or digits stays (PM2.5 浓度 keeps none either way).
 _INNER_SPACE = regex.compile(r"\s+")
 _KEEP_SPACE = regex.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])")
-_NOT_A_WORD = regex.compile(r"[\d,，。;；%]")     # digits or sentence marks: a cell of text, no header word
+NOT_A_WORD = regex.compile(r"[\d,，。;；%]")     # digits or sentence marks: a cell of text, no header word
 _HAN = regex.compile(r"\p{Han}+")
 
 # The same short cell texts (header words, level words, values) come back line after line and
@@ -83,10 +83,10 @@ class Vocabulary:
         if word in self.roles:
             return word
         for prefix, role in self.role_prefixes:
-            if word.startswith(prefix) and len(word) <= 24 and not _NOT_A_WORD.search(word):
+            if word.startswith(prefix) and len(word) <= 24 and not NOT_A_WORD.search(word):
                 return self._first_word[role]
         # 部门整体支出的预期目标: a short cell that ends with a header word.
-        if len(word) <= 14 and not _NOT_A_WORD.search(word):
+        if len(word) <= 14 and not NOT_A_WORD.search(word):
             # the longest header word of three characters or more it ends with (one word a length)
             for n in range(min(len(word), self._longest), 2, -1):
                 if word[-n:] in self.roles:
