@@ -47,7 +47,7 @@ from ..doctext import text_of
 from ..mentions import Mention, add_mention, mentions_of
 from ..numbers import Measure
 from ..tables import vocabulary
-from .windows import entities_in_windows, value_windows
+from .windows import Window, entities_in_windows, value_windows
 
 NAME_ONLY = Measure(None, None, None)
 _CELL_END = regex.compile(r"\s*$|[\t|\n,，。;；]|  ", regex.MULTILINE)
@@ -249,18 +249,18 @@ class EntityCombiner:
                 add_mention(doc, Mention("INDICATOR", start, end, NAME_ONLY, source="rules"))
                 indicators.add(start, end)
         claimed = SpanIndex(read_by_rules(doc))
+        amounts_at: dict[int, Mention] = {}
+        for m in mentions:   # sorted by start: the first mention at an offset wins, as in a scan
+            if m.label in AMOUNT_LABELS:
+                amounts_at.setdefault(m.start, m)
         ner = self._windowed_model()
         if ner is not None:
-            ents = _model_names(doc, ner, text, mentions, claimed)
+            ents = _model_names(doc, ner, text, mentions, claimed, amounts_at)
         else:
             ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "INDICATOR"]
         if not ents:
             return doc
         taken = SpanIndex((m.start, m.end) for m in mentions if m.label in ("INDICATOR",) + AMOUNT_LABELS)
-        amounts_at: dict[int, Mention] = {}
-        for m in mentions:   # sorted by start: the first mention at an offset wins, as in a scan
-            if m.label in AMOUNT_LABELS:
-                amounts_at.setdefault(m.start, m)
         recorded = _rule_statements(doc, text)
         for start, end in ents:
             cue = _trailing_cue().search(text, start, end)
@@ -295,10 +295,41 @@ def _lead_ends() -> frozenset[str]:
     return frozenset(policy["separators"]) | {w[-1] for w in policy["indicator_cues"] + policy["link_words"]}
 
 
-def _model_names(doc: Doc, ner, text: str, mentions: list[Mention], claimed: SpanIndex) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1)
+def _any_cue() -> regex.Pattern:
+    return regex.compile(_alternation(_policy()["indicator_cues"]))
+
+
+def may_hold_name(text: str, window: Window, amounts_at: dict[int, Mention], claimed: SpanIndex) -> bool:
+    """Whether a name inside ``window`` could pass the policy with the value the window ends at.
+
+    The value is the one :func:`value_after` would find there.  A name opens a cell or a
+    clause, so the character before it (:func:`_opener`) is the one before the window or one
+    inside it; a count in running text needs a cue before it (rule 4), and a cue lies in
+    the window if anywhere.  Where no opener the policy accepts can stand before a name,
+    the NER need not read the window: nothing it found there would be kept.
+    """
+    value = amounts_at.get(window.end)
+    if value is not None and claimed.overlaps(value.start, value.end):
+        return False                  # value_after refuses a value the rules have used
+    policy = _policy()
+    openers = set(text[window.start:window.end]) - {" "}
+    openers.add(_opener(text, window.start))
+    if text[window.start:window.start + 1] == " ":
+        openers.add("")               # spaces only since the window's start: the opener may lie far back
+    accepted = set(policy["cell_openers"]) | {""}
+    count = value is not None and value.label in COUNT_LABELS
+    if not count or _any_cue().search(text, window.start, window.end):
+        accepted |= set(policy["prose_openers"])
+    return not openers.isdisjoint(accepted)
+
+
+def _model_names(doc: Doc, ner, text: str, mentions: list[Mention], claimed: SpanIndex,
+                 amounts_at: dict[int, Mention]) -> list[tuple[int, int]]:
     """The NER's INDICATOR names, read only in the windows before values it could name (windows.py).
 
-    The spans the model finds also become ``doc.ents``, as if it had run over the whole text.
+    Windows where the policy would keep no name are not read (:func:`may_hold_name`).  The
+    spans the model finds also become ``doc.ents``.
     """
     settings = _policy()["model_windows"]
     values = [(m.start, m.end) for m in mentions
@@ -306,9 +337,10 @@ def _model_names(doc: Doc, ner, text: str, mentions: list[Mention], claimed: Spa
     lead_ends = _lead_ends()
     values += [(w.start(), w.end()) for w in _qualitative().finditer(text)   # a value word in a cell of its own
                if w.start() > 0 and text[w.start() - 1] in lead_ends and _CELL_END.match(text, w.end())]
-    windows = value_windows(text, values, _window_breaks(), settings["max_chars"])
+    windows = [w for w in value_windows(text, values, _window_breaks(), settings["max_chars"])
+               if may_hold_name(text, w, amounts_at, claimed)]
     names = entities_in_windows(doc, ner, windows, settings["margin_tokens"], "INDICATOR",
-                                settings["max_tokens"], settings["batch_size"])
+                                settings["max_tokens"], settings["batch_tokens"])
     spans = [doc.char_span(s, e, label="INDICATOR") for s, e in names]
     doc.ents = [span for span in spans if span is not None]
     return names

@@ -77,34 +77,50 @@ def token_ranges(doc: Doc, windows: list[Window], margin: int,
 
 
 def entities_in_windows(doc: Doc, ner, windows: list[Window], margin: int, label: str,
-                        max_tokens: int = 512, batch_size: int = 16) -> list[tuple[int, int]]:
+                        max_tokens: int = 512, batch_tokens: int = 4096) -> list[tuple[int, int]]:
     """Character spans of the ``label`` entities the NER finds inside the windows, in text order."""
     ranges = token_ranges(doc, windows, margin, max_tokens)
     if not ranges:
         return []
     # Pieces are built from the tokens' strings, read once for the doc as arrays (Span.as_doc
-    # would also copy every span group, a cost that grows with the doc), and made as the NER
-    # asks for them, so only a batch of them is held at a time.
+    # would also copy every span group, a cost that grows with the doc).
     attrs = doc.to_array([ORTH, SPACY])
     strings = doc.vocab.strings
 
-    def pieces():
-        for a, b, _ in ranges:
-            yield Doc(doc.vocab, words=[strings[int(o)] for o in attrs[a:b, 0]],
-                      spaces=[bool(x) for x in attrs[a:b, 1]])
+    def piece(a: int, b: int) -> Doc:
+        return Doc(doc.vocab, words=[strings[int(o)] for o in attrs[a:b, 0]],
+                   spaces=[bool(x) for x in attrs[a:b, 1]])
 
     found = set()      # ranges cut at max_tokens share windows: a name found twice is one
-    for (a, _, cores), piece in zip(ranges, ner.pipe(pieces(), batch_size=batch_size)):
-        offset = doc[a].idx
-        core_starts = [w.start for w in cores]
-        for ent in piece.ents:
-            if ent.label_ != label:
-                continue
-            start, end = ent.start_char + offset, ent.end_char + offset
-            # Context tokens are read, not reported: a name must lie in a window.  Windows
-            # start and end in text order, so the last one starting at or before the name
-            # reaches furthest.
-            k = bisect_right(core_starts, start) - 1
-            if k >= 0 and end <= cores[k].end:
-                found.add((start, end))
+    for batch in _batches(ranges, batch_tokens):
+        # The pieces are short and the NER's cost per call is high: a call reads many of them,
+        # up to batch_tokens tokens, so its memory stays that of a short text whatever the doc.
+        for (a, _, cores), read in zip(batch, ner.pipe([piece(a, b) for a, b, _ in batch],
+                                                       batch_size=len(batch))):
+            offset = doc[a].idx
+            core_starts = [w.start for w in cores]
+            for ent in read.ents:
+                if ent.label_ != label:
+                    continue
+                start, end = ent.start_char + offset, ent.end_char + offset
+                # Context tokens are read, not reported: a name must lie in a window.  Windows
+                # start and end in text order, so the last one starting at or before the name
+                # reaches furthest.
+                k = bisect_right(core_starts, start) - 1
+                if k >= 0 and end <= cores[k].end:
+                    found.add((start, end))
     return sorted(found)
+
+
+def _batches(ranges: list, budget: int):
+    """Consecutive runs of ranges holding at most ``budget`` tokens together (at least one range)."""
+    batch, size = [], 0
+    for r in ranges:
+        n = r[1] - r[0]
+        if batch and size + n > budget:
+            yield batch
+            batch, size = [], 0
+        batch.append(r)
+        size += n
+    if batch:
+        yield batch
