@@ -3,8 +3,8 @@
 Machines are noisy and shared, so absolute seconds mean little; every figure
 below is measured in the same process and run, and the ratios are the point:
 
-1. systems on the corpus, CPU chars/s (first pass, and best of ``--repeat``) and throughput
-   against the floor, ``spacy.blank("zh")`` with jieba: a regex pass for money
+1. systems on the corpus, CPU chars/s (first pass, and best of ``--repeat`` passes made
+   round-robin; each the fastest of ``--trials`` fresh processes) and throughput against the floor, ``spacy.blank("zh")`` with jieba: a regex pass for money
    and percent, JioNLP's money extraction (only if installed), the floor,
    govie's own tokenizer alone (jieba-rs), ``govie.load(rules_only=True)``,
    ``govie.load()``;
@@ -16,7 +16,7 @@ below is measured in the same process and run, and the ratios are the point:
 5. ``govie.load()`` time against ``spacy.blank("zh")``;
 6. wall time of 1 and 2 Dask workers (``govie.distributed``, a LocalCluster).
 
-    python benchmarks/bench.py [--repeat 3] [--docs 100] [--json benchmarks/results.json]
+    python benchmarks/bench.py [--repeat 5] [--trials 3] [--docs 100] [--json benchmarks/results.json]
 """
 from __future__ import annotations
 
@@ -80,14 +80,8 @@ def warm_up_texts() -> list[str]:
     return out
 
 
-def systems(texts: list[str], repeat: int) -> list[dict]:
-    """chars/s of each system on its first pass over the corpus and as the best of ``repeat`` passes.
-
-    govie memoises pure tests on short cell texts (header words, level words), which recur
-    across reports, so a second pass over the same five reports is faster than the first;
-    the first pass, on text no system has seen, is the honest figure for new reports.
-    """
-    chars = sum(map(len, texts))
+def _system_rows(texts: list[str]) -> list[tuple[str, object]]:
+    """Each system, loaded and warmed on spec texts, as (name, one pass over the corpus)."""
     warm = warm_up_texts()
     rows = [("regex pass for money and percent", lambda: [MONEY_OR_PERCENT.findall(t) for t in texts])]
     try:   # `pip install -e '.[bench]'`; 1.5.31 has no jionlp.extract_money, only jionlp.ner.extract_money
@@ -101,7 +95,7 @@ def systems(texts: list[str], repeat: int) -> list[dict]:
     rows.append(("govie.amounts (fast path: amounts alone)", lambda: [govie.amounts(t) for t in texts]))
     floor = floor_pipeline()
     [floor(t) for t in warm]
-    rows.append(('spacy.blank("zh") with jieba (floor)', lambda: [floor(t) for t in texts]))
+    rows.append((FLOOR, lambda: [floor(t) for t in texts]))
     # govie segments with jieba-rs (same dictionary and algorithm, same words): its share of govie's time.
     tokenizer = govie.load(rules_only=True).tokenizer
     [tokenizer(t) for t in warm]
@@ -109,16 +103,53 @@ def systems(texts: list[str], repeat: int) -> list[dict]:
     for name, nlp in (("govie load(rules_only=True)", govie.load(rules_only=True)), ("govie load()", govie.load())):
         [govie.extract(t, nlp=nlp) for t in warm]
         rows.append((name, lambda nlp=nlp: [govie.extract(t, nlp=nlp) for t in texts]))
+    return rows
+
+
+FLOOR = 'spacy.blank("zh") with jieba (floor)'
+
+
+def system_trial(texts: list[str], repeat: int) -> dict[str, dict[str, float]]:
+    """One trial, in a process of its own: each system's CPU seconds on its first pass, then the best of
+    ``repeat - 1`` more passes made round-robin (one pass of every system a round), so that a burst of
+    load on a shared machine slows one round of all systems rather than all passes of one."""
+    rows = _system_rows(texts)
     # Everything loaded so far (jieba's dictionary for the floor above all) is left out of the
     # collector's full passes, which would otherwise land in whichever system happens to run.
     gc.collect()
     gc.freeze()
     first = {name: cpu(fn, 1) for name, fn in rows}
-    best = {name: min(first[name], cpu(fn, max(1, repeat - 1))) for name, fn in rows}
-    f_first, f_best = first['spacy.blank("zh") with jieba (floor)'], best['spacy.blank("zh") with jieba (floor)']
+    best = dict(first)
+    for _ in range(max(0, repeat - 1)):
+        for name, fn in rows:
+            best[name] = min(best[name], cpu(fn, 1))
+    return {"first": first, "best": best, "order": [name for name, _ in rows]}
+
+
+def systems(texts: list[str], repeat: int, trials: int) -> list[dict]:
+    """chars/s of each system on its first pass over the corpus and as the best of all passes, over trials.
+
+    govie memoises pure tests on short cell texts (header words, level words), which recur
+    across reports, and spaCy makes a lexeme once per new word, so later passes over the same
+    five reports are faster than the first; the first pass, on text no system has seen, is the
+    figure for new reports.  A first pass can be run only once per process, so each trial is a
+    fresh process, and each figure is the fastest over the trials (the one least disturbed by
+    other work on the machine).
+    """
+    chars = sum(map(len, texts))
+    runs = []
+    for _ in range(trials):
+        r = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--trial", str(repeat)],
+                           capture_output=True, text=True, check=True)
+        runs.append(json.loads(r.stdout.strip().splitlines()[-1]))
+    first = {n: min(run["first"][n] for run in runs) for n in runs[0]["order"]}
+    best = {n: min(run["best"][n] for run in runs) for n in runs[0]["order"]}
+    f_first, f_best = first[FLOOR], best[FLOOR]
     return [{"system": name, "chars_per_s": chars / best[name], "throughput_vs_floor": f_best / best[name],
-             "first_pass_chars_per_s": chars / first[name], "first_pass_vs_floor": f_first / first[name]}
-            for name, _ in rows]
+             "first_pass_chars_per_s": chars / first[name], "first_pass_vs_floor": f_first / first[name],
+             "trials": [{"first_pass_vs_floor": run["first"][FLOOR] / run["first"][name],
+                         "best_pass_vs_floor": run["best"][FLOOR] / run["best"][name]} for run in runs]}
+            for name in runs[0]["order"]]
 
 
 def scaling(text: str) -> dict:
@@ -231,6 +262,19 @@ def table(results: dict) -> str:
     for row in results["systems"]:
         lines.append(f"| {row['system']} | {row['first_pass_chars_per_s']:,.0f} | {row['first_pass_vs_floor']:.2f}× "
                      f"| {row['chars_per_s']:,.0f} | {row['throughput_vs_floor']:.2f}× |")
+    by_name = {row["system"]: row for row in results["systems"]}
+    spread = []
+    for name in ("govie load(rules_only=True)", "govie load()"):
+        t = by_name[name]["trials"]
+        spread.append(f"{name}: first pass {min(x['first_pass_vs_floor'] for x in t):.2f}–"
+                      f"{max(x['first_pass_vs_floor'] for x in t):.2f}×, best pass "
+                      f"{min(x['best_pass_vs_floor'] for x in t):.2f}–{max(x['best_pass_vs_floor'] for x in t):.2f}×")
+    jio, fast = by_name.get("JioNLP money extraction"), by_name["govie.amounts (fast path: amounts alone)"]
+    if jio:
+        spread.append(f"govie.amounts against JioNLP: first pass {fast['first_pass_chars_per_s'] / jio['first_pass_chars_per_s']:.2f}×, "
+                      f"best pass {fast['chars_per_s'] / jio['chars_per_s']:.2f}×")
+    lines += ["", f"spread over {len(by_name[FLOOR]['trials'])} trials (each trial's own ratio to its floor): "
+              + "; ".join(spread)]
     lines += ["", "| cost at size | " + " | ".join(f"{p['copies']}×" for p in results["scaling"]["load"]["points"])
               + " | exponent |", "|---|" + "---:|" * 5]
     for name, s in results["scaling"].items():
@@ -256,7 +300,10 @@ def table(results: dict) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=3, help="best of N for the systems table (default 3)")
+    ap.add_argument("--repeat", type=int, default=5, help="passes per trial for the systems table (default 5)")
+    ap.add_argument("--trials", type=int, default=3,
+                    help="fresh processes for the systems table; each figure is the best over them (default 3)")
+    ap.add_argument("--trial", type=int, metavar="REPEAT", help=argparse.SUPPRESS)   # one trial, as a child
     ap.add_argument("--docs", type=int, default=100, help="reports in the process and Dask runs (default 100)")
     ap.add_argument("--memory-copies", type=int, default=16, help="corpus copies in the memory test (default 16)")
     ap.add_argument("--no-dask", action="store_true")
@@ -265,12 +312,15 @@ def main() -> None:
 
     paths = sorted(CORPUS.glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in paths]
+    if args.trial is not None:
+        print(json.dumps(system_trial(texts, args.trial)))
+        return
     text = "\n".join(texts)
     results = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
                "command": "python benchmarks/bench.py " + " ".join(sys.argv[1:]),
                "corpus_files": len(texts), "corpus_chars": sum(map(len, texts))}
-    results["systems"] = systems(texts, args.repeat)
+    results["systems"] = systems(texts, args.repeat, args.trials)
     results["scaling"] = scaling(text)
     results["processes"] = processes(args.docs)
     results["memory"] = memory(text, args.memory_copies)
