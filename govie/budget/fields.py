@@ -23,6 +23,8 @@ from .identity import department, year  # the identity fields live in identity.p
 
 CLAUSE_BOUNDARY = ",，。;；\t|\n"
 _SPACE = regex.compile(r"\s")
+# The last clause boundary before a position, found by the engine searching backwards.
+_LAST_BOUNDARY = regex.compile("[" + regex.escape(CLAUSE_BOUNDARY) + "]", regex.REVERSE)
 
 
 def _label_trie(words: list[str]) -> str:
@@ -111,10 +113,9 @@ class Figure:
 
 
 def _clause_before(text: str, pos: int) -> str:
-    k, floor = pos, max(0, pos - 80)
-    while k > floor and text[k - 1] not in CLAUSE_BOUNDARY:
-        k -= 1
-    return text[k:pos]
+    floor = max(0, pos - 80)
+    boundary = _LAST_BOUNDARY.search(text, floor, pos)
+    return text[boundary.end() if boundary else floor:pos]
 
 
 def budget_figures(text: str, mentions: list[Mention], folded: str | None = None) -> list[Figure]:
@@ -127,9 +128,10 @@ def budget_figures(text: str, mentions: list[Mention], folded: str | None = None
     out = []
     for m in rules.labels.finditer(text):
         field = rules.field_of[m.lastgroup]
-        if field not in rules.unqualified and _SPACE.sub("", m.group()) not in rules.unqualified_labels \
-                and any(q in _clause_before(text, m.start()) for q in rules.qualifiers):
-            continue
+        if field not in rules.unqualified and _SPACE.sub("", m.group()) not in rules.unqualified_labels:
+            clause = _clause_before(text, m.start())     # once, not once per qualifier
+            if any(q in clause for q in rules.qualifiers):
+                continue
         link = rules.link.match(text, m.end())
         pos = link.end() if link else m.end()
         if pos - m.end() > rules.max_gap:

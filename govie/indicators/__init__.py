@@ -7,9 +7,9 @@ from ..doctext import text_of
 from ..mentions import mentions_of
 from .from_tables import table_indicators
 from .model import Indicator, Value, met, plain
-from .narrative import narrative_indicators
+from .narrative import _clause_stops as clause_stops, narrative_indicators
 from .rules import indicator_rules
-from .values import Values
+from .values import Values, warm_patterns
 
 __all__ = ["IndicatorFinder", "Indicator", "Value", "met", "plain", "indicator_rules", "find_indicators"]
 
@@ -30,6 +30,9 @@ def find_indicators(doc: Doc) -> list[Indicator]:
 class IndicatorFinder:
     def __init__(self, name: str = "govie_indicators"):
         self.name = name
+        # Compile now, with the pipeline, the patterns only some texts reach: not in the first report.
+        warm_patterns()
+        clause_stops(indicator_rules().boundaries)
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.tables is None:

@@ -179,6 +179,12 @@ def _duration(words: str):
     return float(m.group("n")), m.group("unit"), cmp
 
 
+def warm_patterns() -> None:
+    """Compile the patterns only some cells need (they are built lazily from the vocabularies)."""
+    _duration_pattern()
+    _counted_noun(vocabulary().value_noun_max)
+
+
 def _written_number(text: str) -> float | None:
     """The Arabic number a value was written with (≤5.5万元 → 5.5), to learn its unit's factor."""
     m = _WRITTEN_NUMBER.search(text)

@@ -11,7 +11,7 @@ import regex
 KIND_ORDER = ("other", "mixed", "problems", "remedies")
 STATEMENT_KINDS = ("mixed", "problems", "remedies")
 _SPACES = regex.compile(r"\s+")
-_TRAILING = regex.compile(r"[。.．:：;；,，、\s]+$")
+_TRAILING_PUNCT = "。.．:：;；,，、"     # dropped from a title's end (with spaces, which go first)
 
 
 def _load(name: str) -> dict:
@@ -125,7 +125,10 @@ class SectionRules:
         return kind
 
     def _kind_of(self, title: str) -> str | None:
-        title = _TRAILING.sub("", _SPACES.sub("", title))
+        # Every whitespace character but the space is unprintable: most titles need no substitution.
+        if not title.isprintable() or " " in title:
+            title = _SPACES.sub("", title)
+        title = title.rstrip(_TRAILING_PUNCT)   # no space is left to strip with the punctuation
         if not title:
             return None
         for kind, pattern in self.kinds:
