@@ -6,8 +6,7 @@ the layout modules in ``govie/tables/layouts``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from .model import Cell
 
@@ -19,11 +18,12 @@ class Line:
     text: str
 
     exploded: bool = False       # one word of a table flattened onto one line (see words_as_lines)
+    # Empty, or only the bar that closes an empty cell (`` |``): asked of each line again and
+    # again, so worked out once.
+    blank: bool = field(init=False)
 
-    @cached_property                # asked of each line by every reader, again and again
-    def blank(self) -> bool:
-        """Empty, or only the bar that closes an empty cell (`` |``)."""
-        return not self.text.strip(" \t\u3000|")
+    def __post_init__(self):
+        self.blank = not self.text.strip(" \t\u3000|")
 
 
 def lines_of(text: str) -> list[Line]:

@@ -9,7 +9,7 @@ from importlib import resources
 import regex
 
 from ..numbers import parse_amount
-from ..numbers.grammar import fold, folding_table
+from ..numbers.grammar import fold, folding_table, lexicon
 
 # Whitespace that a PDF leaves inside a word (强化社 会管理, 城区环境综合\n治理) goes;
 # a space between two Latin letters or digits stays (PM2.5 浓度 keeps none either way).
@@ -57,22 +57,18 @@ def _one_fold() -> dict[str, str]:
     return {chr(k): chr(v) for k, v in folding_table().items()}
 
 
-def _end_of_bare(text: str, step: int) -> str | None:
-    """The last (step -1) or first (step 1) character of ``bare(text)`` for a text without a
-    bracket, where bare() only removes white space, folds and strips ``*:：|``; None when the
-    text has a bracket or nothing is left (then the caller asks bare() itself)."""
-    if "(" in text or "（" in text:
-        return None
-    one_fold = _one_fold()
-    k, stop = (len(text) - 1, -1) if step < 0 else (0, len(text))
-    while k != stop:
-        ch = text[k]
+def _end_of_bare(chars, one_fold: dict[str, str]) -> str | None:
+    """The character ``bare(text)`` ends (or starts) with, from ``chars``: the text reversed (or
+    the text).  bare() drops white space (regex ``\\s`` is no wider than ``str.isspace``), folds,
+    strips ``*:：|``, and removes bracketed units and marks, each of which opens with a bracket
+    and closes with one: the text's last (first) other character stays unless it is that
+    bracket.  None when that cannot be told so (a bracket there, or nothing left)."""
+    for ch in chars:
         if ch == "\x00":
             return " "                           # compact() writes it as a space
         folded = one_fold.get(ch, ch)
-        if not (ch.isspace() or folded in _BARE_STRIP or _INNER_SPACE.match(ch)):
-            return folded
-        k += step
+        if not ch.isspace() and folded not in _BARE_STRIP:
+            return None if folded in "()" else folded
     return None
 
 
@@ -81,13 +77,24 @@ def ends_outside(text: str, last_chars: frozenset[str], first_chars: frozenset[s
     of ``first_chars``: a word that must end (or start) so is then not there, and bare() and
     the lookups after it are skipped.  Most cells and lines end with no header word's last
     character (a figure, a stop, a clause)."""
-    last = _end_of_bare(text, -1)
+    one_fold = _one_fold()
+    last = _end_of_bare(reversed(text), one_fold)
     if last is None or last in last_chars:
         return False
     if not first_chars:
         return True
-    first = _end_of_bare(text, 1)
+    first = _end_of_bare(text, one_fold)
     return first is not None and first not in first_chars
+
+
+@lru_cache(maxsize=1)
+def _numeral() -> regex.Pattern:
+    """A character no amount goes without (a digit, a Chinese numeral of the number lexicon), or
+    one that folds to one: a text with none is no amount, and parse_amount is not asked."""
+    lx = lexicon()
+    numerals = set(lx["chinese_digits"]) | set(lx["chinese_leading_digits"]) | set(lx["tenths"]["digits"])
+    numerals |= {chr(k) for k, v in folding_table().items() if chr(v) in numerals}
+    return regex.compile(r"[\d" + regex.escape("".join(sorted(numerals))) + "]")
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,9 @@ class Vocabulary:
         object.__setattr__(self, "_prefix_first", initials_of(p for p, _ in self.role_prefixes))
         object.__setattr__(self, "_level_last", frozenset(w[-1] for w in self.level1 | self.level2 if w))
         object.__setattr__(self, "_stop_initials", initials_of(self.stop_labels))
+        # the value patterns as one alternation: one match attempt rather than one a pattern
+        object.__setattr__(self, "_any_value_pattern",
+                           regex.compile("|".join(f"(?:{p.pattern})" for p in self.value_patterns)))
         first = {}
         for w, r in self.roles.items():
             first.setdefault(r, w)
@@ -189,11 +199,14 @@ class Vocabulary:
         word = compact(text)
         if not word:
             return False
-        if word in self.value_words or parse_amount(word) is not None:
+        if word in self.value_words:
             return True
-        if any(p.fullmatch(word) for p in self.value_patterns):
+        may_be_amount = _numeral().search(word) is not None
+        if may_be_amount and parse_amount(word) is not None:
             return True
-        return self.amount_with_noun(word) is not None
+        if self._any_value_pattern.fullmatch(word):
+            return True
+        return may_be_amount and self.amount_with_noun(word) is not None
 
     def is_stop(self, text: str) -> bool:
         if not may_open_with(text, self._stop_initials):
