@@ -55,7 +55,11 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
 
     def tables(self) -> list[Table]:
         out, i = [], 0
-        while i < len(self.lines):
+        lines = self.lines
+        while i < len(lines):
+            if lines[i].blank:          # no budget block, header or inline table starts there
+                i += 1
+                continue
             budget = self._budget_block(i)
             if budget is not None:
                 table, i = budget

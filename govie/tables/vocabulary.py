@@ -126,6 +126,8 @@ class Vocabulary:
         object.__setattr__(self, "_prefix_first", initials_of(p for p, _ in self.role_prefixes))
         object.__setattr__(self, "_level_last", frozenset(w[-1] for w in self.level1 | self.level2 if w))
         object.__setattr__(self, "_stop_initials", initials_of(self.stop_labels))
+        object.__setattr__(self, "_numeral", _numeral())      # built with the vocabulary, not on a first cell
+        _one_fold()
         # the value patterns as one alternation: one match attempt rather than one a pattern
         object.__setattr__(self, "_any_value_pattern",
                            regex.compile("|".join(f"(?:{p.pattern})" for p in self.value_patterns)))
@@ -201,7 +203,7 @@ class Vocabulary:
             return False
         if word in self.value_words:
             return True
-        may_be_amount = _numeral().search(word) is not None
+        may_be_amount = self._numeral.search(word) is not None
         if may_be_amount and parse_amount(word) is not None:
             return True
         if self._any_value_pattern.fullmatch(word):
