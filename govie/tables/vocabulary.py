@@ -60,9 +60,10 @@ def _one_fold() -> dict[str, str]:
 def _end_of_bare(chars, one_fold: dict[str, str]) -> str | None:
     """The character ``bare(text)`` ends (or starts) with, from ``chars``: the text reversed (or
     the text).  bare() drops white space (regex ``\\s`` is no wider than ``str.isspace``), folds,
-    strips ``*:：|``, and removes bracketed units and marks, each of which opens with a bracket
-    and closes with one: the text's last (first) other character stays unless it is that
-    bracket.  None when that cannot be told so (a bracket there, or nothing left)."""
+    strips ``*:：|``, and removes bracketed units and marks (``unit_in_header``, ``column_marks``
+    of headers.json), each of which opens with a bracket and closes with one: the text's last
+    (first) other character stays unless it is that bracket.  None when that cannot be told so
+    (a bracket there, or nothing left)."""
     for ch in chars:
         if ch == "\x00":
             return " "                           # compact() writes it as a space
