@@ -6,7 +6,7 @@ the layout modules in ``govie/tables/layouts``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Cell
 
@@ -18,11 +18,12 @@ class Line:
     text: str
 
     exploded: bool = False       # one word of a table flattened onto one line (see words_as_lines)
+    # Empty, or only the bar that closes an empty cell (`` |``): asked of each line again and
+    # again, so worked out once.
+    blank: bool = field(init=False)
 
-    @property
-    def blank(self) -> bool:
-        """Empty, or only the bar that closes an empty cell (`` |``)."""
-        return not self.text.strip(" \t\u3000|")
+    def __post_init__(self):
+        self.blank = not self.text.strip(" \t\u3000|")
 
 
 def lines_of(text: str) -> list[Line]:
@@ -36,16 +37,13 @@ def lines_of(text: str) -> list[Line]:
 def cell_at(text: str, start: int, end: int) -> Cell:
     """The cell ``text[start:end]`` without the whitespace around it (empty cells keep their place),
     nor the bar that closes a cell written one a line (``≥42个 |``)."""
-    piece = text[start:end]
-    stripped = piece.rstrip()
-    if stripped.endswith("|") and stripped.count("|") == 1:
-        end = start + len(stripped) - 1
-        piece = text[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    trail = len(piece) - len(piece.rstrip())
-    if lead == len(piece):
+    core = text[start:end].rstrip()          # the cell up to its last character
+    if core.endswith("|") and core.count("|") == 1:
+        core = core[:-1].rstrip()
+    word = core.lstrip()
+    if not word:
         return Cell(start, start, "")
-    return Cell(start + lead, end - trail, piece.strip())
+    return Cell(start + len(core) - len(word), start + len(core), word)
 
 
 def join(text: str, first: Cell, last: Cell) -> Cell:
@@ -59,15 +57,21 @@ def words_as_lines(text: str, lines: list[Line], is_header_word, min_header_word
     tab, bar or run of spaces, and a run of header words in it — becomes one Line per word."""
     out = []
     for line in lines:
-        words = line.text.split()
-        if len(words) < 2 * min_header_words or "\t" in line.text or "|" in line.text or "  " in line.text.strip():
+        written = line.text
+        # the separators first: they rule a line out without splitting it into words
+        if "\t" in written or "|" in written or "  " in written.strip():
             out.append(line)
             continue
-        run = best = 0
-        for w in words:
+        words = written.split()
+        if len(words) < 2 * min_header_words:
+            out.append(line)
+            continue
+        run = 0
+        for w in words:                 # stop at the first run long enough: no need to ask the rest
             run = run + 1 if is_header_word(w) else 0
-            best = max(best, run)
-        if best < min_header_words:
+            if run >= min_header_words:
+                break
+        if run < min_header_words:
             out.append(line)
             continue
         pos = line.start

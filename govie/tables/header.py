@@ -57,6 +57,8 @@ class HeaderFinder:
         """Two or more header words and nothing else — or three or more beside a short word or two
         the vocabulary does not know (指标类型)."""
         full = [c for c in cells if c]
+        if len(full) < 2:               # two roles need two cells: most lines hold one
+            return False
         roles, unknown = [], 0
         for c in full:
             role = self.vocab.header_role(c.text)

@@ -28,7 +28,7 @@ from .layouts.grid import GridReader
 from .layouts.one_cell_per_line import LinesReader
 from .model import BUDGET, INDICATOR, PROJECT, Cell, Row, Table
 from .units import bracketed_unit
-from .vocabulary import compact, vocabulary
+from .vocabulary import compact, may_open_with, vocabulary
 
 VALUE_ROLES = ("target", "actual", "weight", "score", "status", "note", "comparator", "unit")
 ROW_ROLES = ("name",) + VALUE_ROLES
@@ -55,7 +55,11 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
 
     def tables(self) -> list[Table]:
         out, i = [], 0
-        while i < len(self.lines):
+        lines = self.lines
+        while i < len(lines):
+            if lines[i].blank:          # no budget block, header or inline table starts there
+                i += 1
+                continue
             budget = self._budget_block(i)
             if budget is not None:
                 table, i = budget
@@ -139,7 +143,8 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
                 first = next((c for c in cells if c), None)
                 if first is not None and (self.vocab.is_stop(first.text) or self.vocab.is_stop(line.text)):
                     return j
-                if first is not None and compact(first.text) in self.vocab.budget_row_labels:
+                if first is not None and may_open_with(first.text, self.vocab.budget_label_initials) \
+                        and compact(first.text) in self.vocab.budget_row_labels:
                     return j
                 if layout in ("tab", "pipe") and own != layout:
                     return j

@@ -9,7 +9,7 @@ from importlib import resources
 import regex
 
 from ..numbers import parse_amount
-from ..numbers.grammar import fold
+from ..numbers.grammar import fold, folding_table, lexicon
 
 # Whitespace that a PDF leaves inside a word (强化社 会管理, 城区环境综合\n治理) goes;
 # a space between two Latin letters or digits stays (PM2.5 浓度 keeps none either way).
@@ -36,6 +36,68 @@ def compact(text: str) -> str:
     return _INNER_SPACE.sub("", kept).replace("\x00", " ")
 
 
+def may_open_with(text: str, initials: frozenset[str]) -> bool:
+    """Whether ``compact(text)`` may start with one of ``initials``: False only when it cannot
+    (its first character is known and is none of them).  A test of one character, so a label
+    lookup is skipped on the lines, new ones mostly, that no label opens."""
+    head = text[:8].lstrip()[:1]            # the first character compact keeps, if it is there
+    return not head or head in initials or head == "\x00" or _INNER_SPACE.match(head) is not None
+
+
+def initials_of(words) -> frozenset[str]:
+    return frozenset(w[0] for w in words if w)
+
+
+_BARE_STRIP = "*:：|"           # what bare() strips from a word's ends
+
+
+@lru_cache(maxsize=1)
+def _one_fold() -> dict[str, str]:
+    """fold() of one character, as a lookup."""
+    return {chr(k): chr(v) for k, v in folding_table().items()}
+
+
+def _end_of_bare(chars, one_fold: dict[str, str]) -> str | None:
+    """The character ``bare(text)`` ends (or starts) with, from ``chars``: the text reversed (or
+    the text).  bare() drops white space (regex ``\\s`` is no wider than ``str.isspace``), folds,
+    strips ``*:：|``, and removes bracketed units and marks (``unit_in_header``, ``column_marks``
+    of headers.json), each of which opens with a bracket and closes with one: the text's last
+    (first) other character stays unless it is that bracket.  None when that cannot be told so
+    (a bracket there, or nothing left)."""
+    for ch in chars:
+        if ch == "\x00":
+            return " "                           # compact() writes it as a space
+        folded = one_fold.get(ch, ch)
+        if not ch.isspace() and folded not in _BARE_STRIP:
+            return None if folded in "()" else folded
+    return None
+
+
+def ends_outside(text: str, last_chars: frozenset[str], first_chars: frozenset[str] = frozenset()) -> bool:
+    """True when ``bare(text)`` surely neither ends with one of ``last_chars`` nor starts with one
+    of ``first_chars``: a word that must end (or start) so is then not there, and bare() and
+    the lookups after it are skipped.  Most cells and lines end with no header word's last
+    character (a figure, a stop, a clause)."""
+    one_fold = _one_fold()
+    last = _end_of_bare(reversed(text), one_fold)
+    if last is None or last in last_chars:
+        return False
+    if not first_chars:
+        return True
+    first = _end_of_bare(text, one_fold)
+    return first is not None and first not in first_chars
+
+
+@lru_cache(maxsize=1)
+def _numeral() -> regex.Pattern:
+    """A character no amount goes without (a digit, a Chinese numeral of the number lexicon), or
+    one that folds to one: a text with none is no amount, and parse_amount is not asked."""
+    lx = lexicon()
+    numerals = set(lx["chinese_digits"]) | set(lx["chinese_leading_digits"]) | set(lx["tenths"]["digits"])
+    numerals |= {chr(k) for k, v in folding_table().items() if chr(v) in numerals}
+    return regex.compile(r"[\d" + regex.escape("".join(sorted(numerals))) + "]")
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     roles: dict[str, str]          # header word → role
@@ -57,6 +119,19 @@ class Vocabulary:
         # Memoise the pure text tests per vocabulary (the dataclass is frozen: set them directly).
         for name in ("header_role", "bare", "header_word", "is_level", "is_value", "is_stop"):
             object.__setattr__(self, name, lru_cache(maxsize=_CACHE_SIZE)(getattr(self, name)))
+        object.__setattr__(self, "budget_label_initials", initials_of(self.budget_row_labels))
+        # header_role and is_level look for a word a text's bare form ends with (a header word may
+        # also open with a role prefix), is_stop for one it opens with: a new text that cannot end
+        # or open so is told apart by a character or two, without bare() and the lookups.
+        object.__setattr__(self, "_role_last", frozenset(w[-1] for w in self.roles if w))
+        object.__setattr__(self, "_prefix_first", initials_of(p for p, _ in self.role_prefixes))
+        object.__setattr__(self, "_level_last", frozenset(w[-1] for w in self.level1 | self.level2 if w))
+        object.__setattr__(self, "_stop_initials", initials_of(self.stop_labels))
+        object.__setattr__(self, "_numeral", _numeral())      # built with the vocabulary, not on a first cell
+        _one_fold()
+        # the value patterns as one alternation: one match attempt rather than one a pattern
+        object.__setattr__(self, "_any_value_pattern",
+                           regex.compile("|".join(f"(?:{p.pattern})" for p in self.value_patterns)))
         first = {}
         for w, r in self.roles.items():
             first.setdefault(r, w)
@@ -66,6 +141,8 @@ class Vocabulary:
     def header_role(self, text: str) -> str | None:
         """The role of a header cell (task, goal, result, level1, level2, name, target, actual,
         funding, weight, score, status, note), or None if it is not a header word."""
+        if ends_outside(text, self._role_last, self._prefix_first):
+            return None
         word = self.header_word(text)
         return self.roles.get(word) if word else None
 
@@ -98,6 +175,8 @@ class Vocabulary:
         return float(multipliers.get(m.group("unit")[:-1], 1)) if m else None
 
     def is_level(self, text: str) -> bool:
+        if ends_outside(text, self._level_last):
+            return False
         word = self.bare(text)          # 产出指标(50分) is a level too
         return word in self.level1 or word in self.level2
 
@@ -123,13 +202,18 @@ class Vocabulary:
         word = compact(text)
         if not word:
             return False
-        if word in self.value_words or parse_amount(word) is not None:
+        if word in self.value_words:
             return True
-        if any(p.fullmatch(word) for p in self.value_patterns):
+        may_be_amount = self._numeral.search(word) is not None
+        if may_be_amount and parse_amount(word) is not None:
             return True
-        return self.amount_with_noun(word) is not None
+        if self._any_value_pattern.fullmatch(word):
+            return True
+        return may_be_amount and self.amount_with_noun(word) is not None
 
     def is_stop(self, text: str) -> bool:
+        if not may_open_with(text, self._stop_initials):
+            return False
         word = compact(text)
         if not word.startswith(self.stop_labels):      # one C-level test rules out most lines
             return False

@@ -16,7 +16,7 @@ import regex
 
 from ..cells import Line, cell_at
 from ..model import BUDGET, Cell, Row, Table
-from ..vocabulary import compact
+from ..vocabulary import compact, may_open_with
 from . import spaces, split_cells
 
 BUDGET_ROLES = ("initial", "adjusted", "spent", "weight", "execution_rate", "score")
@@ -33,13 +33,15 @@ class BudgetBlockReader:
             return None
         layout, cells = self._line_cells(i)
         layout = layout or "words"
-        cells = [c for c in cells if c]
+        first = next((c for c in cells if c), None)
+        labels, initials = self.vocab.budget_row_labels, self.vocab.budget_label_initials
         label_end = None
-        if cells and cells[0].plain in self.vocab.budget_row_labels:
+        # (a label's first character is tested before the label is looked up: most lines open with none)
+        if first is not None and may_open_with(first.text, initials) and first.plain in labels:
             label_end = i
-        else:
+        elif may_open_with(line.text, initials):
             nxt = next((k for k in range(i + 1, min(i + 3, len(self.lines))) if not self.lines[k].blank), None)
-            if nxt is not None and compact(line.text + self.lines[nxt].text) in self.vocab.budget_row_labels:
+            if nxt is not None and compact(line.text + self.lines[nxt].text) in labels:
                 label_end = nxt
         if label_end is None:
             return None
