@@ -1,4 +1,5 @@
 """The trained NER run on windows (govie/entities/windows.py): where they fall, and that they change nothing."""
+import json
 from pathlib import Path
 
 import pytest
@@ -115,9 +116,17 @@ def trained():
     return govie.load()
 
 
-def test_the_windowed_ner_finds_what_the_ner_over_the_whole_text_finds(trained):
-    """Same entities on the corpus whether the NER reads windows (the default) or every token."""
+def _corpus_and_spec_texts() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    for spec in sorted((CORPUS.parent.parent / "tests" / "specs").glob("*.jsonl")):
+        texts += [json.loads(line)["text"] for line in spec.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+def test_the_windowed_ner_finds_what_the_ner_over_the_whole_text_finds(trained):
+    """Same entities on the corpus and every spec text whether the NER reads windows (the default) or every token."""
+    texts = _corpus_and_spec_texts()
+    assert len(texts) > 500
     windowed = [govie.extract(t, nlp=trained).entities for t in texts]
     whole = govie.load()
     whole.enable_pipe("ner")     # an ordinary pipe now: govie_entities reads its doc.ents
