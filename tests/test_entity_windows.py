@@ -52,14 +52,15 @@ class MarkingNer:
         self.seen = []
         self.calls = 0
 
-    def pipe(self, docs, batch_size=16):
+    def predict(self, docs):
         self.calls += 1
-        for doc in docs:
-            self.seen.append(doc.text)
-            start = doc.text.find("满意度")
+        self.seen += [doc.text for doc in docs]
+        return [doc.text.find("满意度") for doc in docs]
+
+    def set_annotations(self, docs, starts):
+        for doc, start in zip(docs, starts):
             if start >= 0:
                 doc.ents = [doc.char_span(start, start + 3, label="INDICATOR", alignment_mode="expand")]
-            yield doc
 
 
 def test_names_found_in_a_window_map_back_to_the_documents_offsets():

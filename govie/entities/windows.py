@@ -93,10 +93,12 @@ def entities_in_windows(doc: Doc, ner, windows: list[Window], margin: int, label
 
     found = set()      # ranges cut at max_tokens share windows: a name found twice is one
     for batch in _batches(ranges, batch_tokens):
-        # The pieces are short and the NER's cost per call is high: a call reads many of them,
+        # The pieces are short and the NER's cost per call is high: one call reads many of them,
         # up to batch_tokens tokens, so its memory stays that of a short text whatever the doc.
-        for (a, _, cores), read in zip(batch, ner.pipe([piece(a, b) for a, b, _ in batch],
-                                                       batch_size=len(batch))):
+        # (``ner.pipe`` would cut a batch into quarters, a model call each.)
+        read = [piece(a, b) for a, b, _ in batch]
+        ner.set_annotations(read, ner.predict(read))
+        for (a, _, cores), read in zip(batch, read):
             offset = doc[a].idx
             core_starts = [w.start for w in cores]
             for ent in read.ents:
