@@ -13,7 +13,7 @@ from decimal import Context, Decimal, InvalidOperation, localcontext
 import cn2an
 import regex
 
-from .grammar import fold, lexicon, patterns
+from .grammar import fold, lexicon, patterns, search_amounts
 
 __all__ = ["Measure", "parse_number", "parse_amount", "measure_from_match", "find_amounts", "group_positions", "fold"]
 
@@ -329,7 +329,7 @@ def _find_amounts(text: str) -> tuple:
     # A text repeats its amounts (1个, 100%): a match with the same groups has the same
     # measure (Measure is frozen), except that a prefix word is read with the character before it.
     known: dict = {}
-    for raw in patterns()["search"].finditer(fold(text)):
+    for raw in search_amounts(fold(text)):
         m = AmountMatch(raw, index)
         groups = m._groups
         if not groups[core].strip():
