@@ -177,10 +177,17 @@ class TableMoneyRecognizer:
         if not figures:
             return
         mentions = mentions_of(doc)
+        # By bisection: the figures starting inside a mention, and whether one straddles its ends.
+        starts = [f.start for f in every]
+        split = _Taken(figures)     # overlaps(p, p): a figure starts before p and ends after it
         for mention in list(mentions):
-            inside = [f for f in every if mention.start <= f.start and f.end <= mention.end]
-            straddles = any(f.start < mention.start < f.end or f.start < mention.end < f.end for f in figures)
-            if len(inside) >= 2 or (inside and straddles):
+            inside = 0
+            i = bisect_left(starts, mention.start)
+            while i < len(every) and every[i].start < mention.end and inside < 2:
+                inside += every[i].end <= mention.end
+                i += 1
+            straddles = split.overlaps(mention.start, mention.start) or split.overlaps(mention.end, mention.end)
+            if inside >= 2 or (inside and straddles):
                 mentions.remove(mention)
                 group = doc.spans.get("amounts")
                 if group is not None:

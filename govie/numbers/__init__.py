@@ -13,7 +13,7 @@ from decimal import Context, Decimal, InvalidOperation, localcontext
 import cn2an
 import regex
 
-from .grammar import fold, lexicon, patterns
+from .grammar import fold, lexicon, patterns, search_amounts
 
 __all__ = ["Measure", "parse_number", "parse_amount", "measure_from_match", "find_amounts", "group_positions", "fold"]
 
@@ -320,16 +320,24 @@ def find_amounts(text: str) -> tuple:
     return _find_amounts(text)
 
 
+# The measure of each match key seen (see _find_amounts), over texts; emptied when it grows past
+# the bound, so a long run of reports keeps it small.
+_MEASURES: dict = {}
+_MEASURES_KEPT = 1 << 14
+
+
 @lru_cache(maxsize=1)   # the amount recogniser, then table money, on the same text
 def _find_amounts(text: str) -> tuple:
     found = []
     index = _group_index()
     positions = _positions()
     prefix, core = positions[1], positions[-1]
-    # A text repeats its amounts (1个, 100%): a match with the same groups has the same
+    # Texts repeat their amounts (1个, 100%, 10分): a match with the same groups has the same
     # measure (Measure is frozen), except that a prefix word is read with the character before it.
-    known: dict = {}
-    for raw in patterns()["search"].finditer(fold(text)):
+    known = _MEASURES
+    if len(known) > _MEASURES_KEPT:
+        known.clear()
+    for raw in search_amounts(fold(text)):
         m = AmountMatch(raw, index)
         groups = m._groups
         if not groups[core].strip():

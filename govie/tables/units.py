@@ -13,13 +13,16 @@ Used by the bare-money recogniser (``govie/amounts/table_money.py``) and by the 
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
+from operator import methodcaller
 
 import regex
 
-from ..numbers.grammar import lexicon
+from ..numbers.grammar import fold, lexicon
 from .vocabulary import compact, vocabulary
 
 COLUMN_SEPARATOR = regex.compile(r"\t|\|")
@@ -365,14 +368,16 @@ def split_glued_figures(digits: str, columns: list[str]) -> list[str] | None:
     return None
 
 
-def _glued_blocks(text: str, vocab) -> tuple[list[BlockCell], list[tuple[int, int, float | None]]]:
+def _glued_blocks(text: str, vocab, hits: list[int] | None = None
+                  ) -> tuple[list[BlockCell], list[tuple[int, int, float | None]]]:
     """A budget block whose header and row were glued (预算数（A）执行数（B）执行率（B/A）得分 /
-    年度财政资金总额28.627.9597.73%9.77)."""
+    年度财政资金总额28.627.9597.73%9.77).  ``hits``: where the text holds a budget word or a
+    bracket (:func:`_budget_word`); a header of two budget columns holds one, so only the lines
+    with one are read."""
     from .cells import lines_of
     from .layouts.glued import segment_header
-    lines = lines_of(text)
     figures, blocks = [], []
-    for k, line in enumerate(lines[:-1]):
+    for line, row in (_lines_holding(text, hits) if hits is not None else pairwise(lines_of(text))):
         if line.blank or len(line.text.split()) != 1 or len(line.text) > 160:
             continue
         cells = segment_header(text, line)
@@ -385,7 +390,6 @@ def _glued_blocks(text: str, vocab) -> tuple[list[BlockCell], list[tuple[int, in
         factor = next((bracketed_unit(c.text) for c in cells if bracketed_unit(c.text)), None)
         weight = next((m for c in cells if vocab.header_role(c.text) not in ("score", "weight")
                        for m in [WEIGHT_MARK.search(c.text)] if m), None)
-        row = lines[k + 1]
         m = GLUED_ROW.match(row.text)
         if not m:
             continue
@@ -403,6 +407,72 @@ def _glued_blocks(text: str, vocab) -> tuple[list[BlockCell], list[tuple[int, in
     return figures, blocks
 
 
+def _lines_holding(text: str, positions: list[int]):
+    """(line, next line) for each line holding one of ``positions`` (sorted) but the last line,
+    as lines_of(text) cuts them, in order; the other lines are not cut."""
+    from .cells import Line
+    end = -1
+    for pos in positions:
+        if pos <= end:
+            continue                       # a line already given
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        if end < 0:
+            return                         # the last line: no line after it
+        after = text.find("\n", end + 1)
+        after = len(text) if after < 0 else after
+        yield Line(start, end, text[start:end]), Line(end + 1, after, text[end + 1:after])
+
+
+@lru_cache(maxsize=1)
+def _budget_word() -> re.Pattern | None:
+    """What a budget column's header token holds in the folded text: one of the vocabulary's
+    budget column words, or a bracket (a unit or a column mark, which ``bare`` removes, may stand
+    inside the word).  A token without one has no budget role (a role needs the word itself, a
+    prefix of that role, or a suffix that is such a word).  None when a word holds a space or a
+    bar: its match would then not lie inside one token, and every token is read."""
+    vocab = vocabulary()
+    words = {w for w, r in vocab.roles.items() if r in BUDGET_COLUMN_ROLES}
+    words |= {p for p, r in vocab.role_prefixes if r in BUDGET_COLUMN_ROLES}
+    if any(BLOCK_SPACE.search(w) for w in words):
+        return None
+    words |= {"(", "（"}
+    # Words only, no classes: the standard library's engine means the same and scans faster.
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+BLOCK_SPACE = regex.compile(r"[\s|]")
+
+
+class _Tokens:
+    """The BLOCK_TOKEN tokens of a text as (start, end, text), made a tuple only when read:
+    most tokens are prose, and a budget block reads only the few around its header words."""
+
+    def __init__(self, text: str):
+        self.matches = list(BLOCK_TOKEN.finditer(text))
+
+    def __len__(self) -> int:
+        return len(self.matches)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [(m.start(), m.end(), m.group()) for m in self.matches[i]]
+        m = self.matches[i]
+        return m.start(), m.end(), m.group()
+
+    def holding(self, positions: list[int]) -> list[int]:
+        """The indexes of the tokens holding any of ``positions`` (sorted), in order."""
+        out, matches = [], self.matches
+        for pos in positions:
+            i = bisect_right(matches, pos, key=_match_start) - 1
+            if i >= 0 and pos < matches[i].end() and (not out or out[-1] != i):
+                out.append(i)
+        return out
+
+
+_match_start = methodcaller("start")
+
+
 def budget_blocks(text: str) -> tuple[list[BlockCell], list[tuple[int, int, float | None]]]:
     """The figures of the templates' budget column blocks, whatever the flattening.
 
@@ -415,13 +485,19 @@ def budget_blocks(text: str) -> tuple[list[BlockCell], list[tuple[int, int, floa
     factor None when the block names no unit.
     """
     vocab = vocabulary()
-    tokens = [(m.start(), m.end(), m.group()) for m in BLOCK_TOKEN.finditer(text)]
+    tokens = _Tokens(text)
+    word = _budget_word()
+    hits = None if word is None else [m.start() for m in word.finditer(fold(text))]
+    # Only a token holding a budget word can open a block: the others are passed over unread.
+    candidates = range(len(tokens)) if hits is None else tokens.holding(hits)
     figures, blocks = [], []
     k = 0
-    while k < len(tokens):
+    for candidate in candidates:
+        if candidate < k:
+            continue                     # inside the block read last
+        k = candidate
         role = vocab.header_role(tokens[k][2])
         if role not in BUDGET_COLUMN_ROLES:
-            k += 1
             continue
         first = k
         while first > 0 and first > k - 3 and (vocab.header_role(tokens[first - 1][2]) is not None
@@ -469,7 +545,7 @@ def budget_blocks(text: str) -> tuple[list[BlockCell], list[tuple[int, int, floa
         end = tokens[j - 1][1] if j > 0 else tokens[first][0]
         blocks.append((tokens[first][0], end, factor))
         k = max(j, k + 1)
-    glued, glued_blocks = _glued_blocks(text, vocab)
+    glued, glued_blocks = _glued_blocks(text, vocab, hits)
     if glued:
         for f in glued:
             f.block += len(blocks)
