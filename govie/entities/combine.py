@@ -137,6 +137,20 @@ class SpanIndex:
                 return True
         return False
 
+    def gaps(self, start: int, end: int):
+        """The stretches of ``[start, end)`` no span covers, in order."""
+        i = bisect_left(self._starts, start - self._longest)
+        at = start
+        while i < len(self._spans) and self._starts[i] < end:
+            s, e = self._spans[i]
+            if e > at:
+                if s > at:
+                    yield at, s
+                at = e
+            i += 1
+        if at < end:
+            yield at, end
+
 
 def rule_indicator_names(doc: Doc) -> list[tuple[int, int]]:
     """Cleaned-text spans of the indicator names the rules found."""
@@ -253,14 +267,16 @@ class EntityCombiner:
         for m in mentions:   # sorted by start: the first mention at an offset wins, as in a scan
             if m.label in AMOUNT_LABELS:
                 amounts_at.setdefault(m.start, m)
+        taken_spans = [(m.start, m.end) for m in mentions if m.label in ("INDICATOR",) + AMOUNT_LABELS]
         ner = self._windowed_model()
         if ner is not None:
-            ents = _model_names(doc, ner, text, mentions, claimed, amounts_at)
+            held = SpanIndex(taken_spans + claimed._spans)
+            ents = _model_names(doc, ner, text, mentions, claimed, amounts_at, held)
         else:
             ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "INDICATOR"]
         if not ents:
             return doc
-        taken = SpanIndex((m.start, m.end) for m in mentions if m.label in ("INDICATOR",) + AMOUNT_LABELS)
+        taken = SpanIndex(taken_spans)
         recorded = _rule_statements(doc, text)
         for start, end in ents:
             cue = _trailing_cue().search(text, start, end)
@@ -283,9 +299,10 @@ class EntityCombiner:
 
 
 @lru_cache(maxsize=1)
-def _window_breaks() -> str:
-    """Clause punctuation a lead to a value never holds: where a window may start."""
-    return "".join(sorted(set(_CLAUSE_CHARS) - set(_policy()["separators"])))
+def _lead_chars() -> str:
+    """The characters a lead from a name to its value may hold: separators, and the letters of cues and link words."""
+    policy = _policy()
+    return "".join(sorted(set(policy["separators"]).union(*policy["indicator_cues"], *policy["link_words"])))
 
 
 @lru_cache(maxsize=1)
@@ -300,18 +317,23 @@ def _any_cue() -> regex.Pattern:
     return regex.compile(_alternation(_policy()["indicator_cues"]))
 
 
-def may_hold_name(text: str, window: Window, amounts_at: dict[int, Mention], claimed: SpanIndex) -> bool:
+def may_hold_name(text: str, window: Window, amounts_at: dict[int, Mention], claimed: SpanIndex,
+                  held: SpanIndex | None = None) -> bool:
     """Whether a name inside ``window`` could pass the policy with the value the window ends at.
 
-    The value is the one :func:`value_after` would find there.  A name opens a cell or a
-    clause, so the character before it (:func:`_opener`) is the one before the window or one
-    inside it; a count in running text needs a cue before it (rule 4), and a cue lies in
-    the window if anywhere.  Where no opener the policy accepts can stand before a name,
+    The value is the one :func:`value_after` would find there.  A name overlaps no span
+    the rules hold (``held``: their names, amounts and what they have read) and no clause
+    punctuation.  It opens a cell or a clause, so the character before it (:func:`_opener`)
+    is the one before the window or one inside it; a count in running text needs a cue
+    before it (rule 4), and a cue lies in the window if anywhere.  Where no name can pass,
     the NER need not read the window: nothing it found there would be kept.
     """
     value = amounts_at.get(window.end)
     if value is not None and claimed.overlaps(value.start, value.end):
         return False                  # value_after refuses a value the rules have used
+    if held is not None and all(not text[a:b].strip(_CLAUSE_CHARS)
+                                for a, b in held.gaps(window.start, window.end)):
+        return False                  # only held spans and punctuation: no room for a name
     policy = _policy()
     openers = set(text[window.start:window.end]) - {" "}
     openers.add(_opener(text, window.start))
@@ -325,7 +347,7 @@ def may_hold_name(text: str, window: Window, amounts_at: dict[int, Mention], cla
 
 
 def _model_names(doc: Doc, ner, text: str, mentions: list[Mention], claimed: SpanIndex,
-                 amounts_at: dict[int, Mention]) -> list[tuple[int, int]]:
+                 amounts_at: dict[int, Mention], held: SpanIndex) -> list[tuple[int, int]]:
     """The NER's INDICATOR names, read only in the windows before values it could name (windows.py).
 
     Windows where the policy would keep no name are not read (:func:`may_hold_name`).  The
@@ -337,8 +359,8 @@ def _model_names(doc: Doc, ner, text: str, mentions: list[Mention], claimed: Spa
     lead_ends = _lead_ends()
     values += [(w.start(), w.end()) for w in _qualitative().finditer(text)   # a value word in a cell of its own
                if w.start() > 0 and text[w.start() - 1] in lead_ends and _CELL_END.match(text, w.end())]
-    windows = [w for w in value_windows(text, values, _window_breaks(), settings["max_chars"])
-               if may_hold_name(text, w, amounts_at, claimed)]
+    windows = [w for w in value_windows(text, values, _CLAUSE_CHARS, settings["max_chars"], _lead_chars())
+               if may_hold_name(text, w, amounts_at, claimed, held)]
     names = entities_in_windows(doc, ner, windows, settings["margin_tokens"], "INDICATOR",
                                 settings["max_tokens"], settings["batch_tokens"])
     spans = [doc.char_span(s, e, label="INDICATOR") for s, e in names]

@@ -13,13 +13,16 @@ see in the whole document.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc
+
+from ..doctext import text_of
 
 
 @dataclass(frozen=True)
@@ -34,25 +37,37 @@ def _last_break(breaks: str) -> regex.Pattern:
     return regex.compile(f"[{regex.escape(breaks)}]", regex.REVERSE)
 
 
-def value_windows(text: str, values: list[tuple[int, int]], breaks: str, max_chars: int) -> list[Window]:
-    """Windows in text order, each ending where a value starts and starting after the clause break before it.
+@lru_cache(maxsize=4)
+def _lead_run(lead_chars: str) -> regex.Pattern:
+    """A backward match of the run of ``lead_chars`` that ends at a value."""
+    return regex.compile(f"[{regex.escape(lead_chars)}]*" if lead_chars else "", regex.REVERSE)
 
-    ``breaks`` are the characters a name never runs across and a lead to its
-    value never holds (clause punctuation other than the cell separators).
+
+def value_windows(text: str, values: list[tuple[int, int]], breaks: str, max_chars: int,
+                  lead_chars: str = "") -> list[Window]:
+    """Windows in order of their start, each ending where a value starts and starting after the break before its name.
+
+    ``breaks`` are the characters a name never holds.  ``lead_chars`` are those a lead
+    from a name to its value may hold (separators, the letters of cues and link words):
+    a name ends where that run before the value starts or inside it, so the window starts
+    after the last break before the run, and never more than ``max_chars`` before the value.
     Windows may overlap; :func:`token_ranges` merges them into the pieces the NER reads.
     """
-    last_break = _last_break(breaks)
+    last_break, lead_run = _last_break(breaks), _lead_run(lead_chars)
     windows: list[Window] = []
     for start, _ in sorted(values):
         lo = max(0, start - max_chars)
-        m = last_break.search(text, lo, start)
+        name_end = lead_run.match(text, lo, start).start()     # the earliest a name can end
+        m = last_break.search(text, lo, name_end)
         begin = m.end() if m else lo
         if begin == start:
-            continue            # nothing between the clause break and the value: no room for a name
+            continue            # nothing between the break and the value: no room for a name
         if windows and windows[-1].start <= begin and start <= windows[-1].end:
             continue            # inside the window before
         windows.append(Window(begin, start))
-    return windows
+    # A lead that passes over the value before (达标 opens with a link word's letter) may
+    # take a window's start before the last one's.
+    return sorted(windows, key=lambda w: (w.start, w.end))
 
 
 def token_ranges(doc: Doc, windows: list[Window], margin: int,
@@ -63,17 +78,28 @@ def token_ranges(doc: Doc, windows: list[Window], margin: int,
     clause break between them), so the NER never holds more than that many tokens of one piece.
     """
     ranges: list[tuple[int, int, list[Window]]] = []
+    starts = _token_starts(doc)
+    n = len(starts)
+    text = text_of(doc)
     for w in windows:
-        span = doc.char_span(w.start, w.end, alignment_mode="expand")
-        if span is None:
+        if not w.start < w.end <= len(text):
             continue
-        a, b = max(0, span.start - margin), min(len(doc), span.end + margin)
+        # the tokens the window touches, as char_span(..., alignment_mode="expand") finds them
+        first = bisect_right(starts, w.start) - 1
+        last = bisect_left(starts, w.end)
+        a, b = max(0, first - margin), min(n, last + margin)
         if ranges and a <= ranges[-1][1] and b - ranges[-1][0] <= max_tokens:
             pa, pb, cores = ranges[-1]
-            ranges[-1] = (pa, max(pb, b), cores + [w])
+            cores.append(w)
+            ranges[-1] = (pa, max(pb, b), cores)
         else:
             ranges.append((a, b, [w]))
     return ranges
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    """Where each token starts in the doc's text, read once for the doc."""
+    return doc.to_array(IDX).tolist() if len(doc) else []
 
 
 def entities_in_windows(doc: Doc, ner, windows: list[Window], margin: int, label: str,
@@ -84,12 +110,11 @@ def entities_in_windows(doc: Doc, ner, windows: list[Window], margin: int, label
         return []
     # Pieces are built from the tokens' strings, read once for the doc as arrays (Span.as_doc
     # would also copy every span group, a cost that grows with the doc).
-    attrs = doc.to_array([ORTH, SPACY])
+    orths, spaces, offsets = (column.tolist() for column in doc.to_array([ORTH, SPACY, IDX]).T)
     strings = doc.vocab.strings
 
     def piece(a: int, b: int) -> Doc:
-        return Doc(doc.vocab, words=[strings[int(o)] for o in attrs[a:b, 0]],
-                   spaces=[bool(x) for x in attrs[a:b, 1]])
+        return Doc(doc.vocab, words=[strings[o] for o in orths[a:b]], spaces=[bool(x) for x in spaces[a:b]])
 
     found = set()      # ranges cut at max_tokens share windows: a name found twice is one
     for batch in _batches(ranges, batch_tokens):
@@ -99,17 +124,18 @@ def entities_in_windows(doc: Doc, ner, windows: list[Window], margin: int, label
         read = [piece(a, b) for a, b, _ in batch]
         ner.set_annotations(read, ner.predict(read))
         for (a, _, cores), read in zip(batch, read):
-            offset = doc[a].idx
+            offset = offsets[a]
+            # Context tokens are read, not reported: a name must lie in a window.  The windows
+            # are in order of their start; the furthest any of those starting at or before a
+            # name reaches tells whether one holds it.
             core_starts = [w.start for w in cores]
+            reach = list(accumulate((w.end for w in cores), max))
             for ent in read.ents:
                 if ent.label_ != label:
                     continue
                 start, end = ent.start_char + offset, ent.end_char + offset
-                # Context tokens are read, not reported: a name must lie in a window.  Windows
-                # start and end in text order, so the last one starting at or before the name
-                # reaches furthest.
                 k = bisect_right(core_starts, start) - 1
-                if k >= 0 and end <= cores[k].end:
+                if k >= 0 and end <= reach[k]:
                     found.add((start, end))
     return sorted(found)
 
