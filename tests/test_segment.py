@@ -57,3 +57,23 @@ def test_pipeline_with_pkuseg_reads_amounts_the_same():
     text = "\n".join(s for s, _ in COMPARISON)
     assert [e["text"] for e in govie.extract(text, nlp=pkuseg_nlp).entities] == \
            [e["text"] for e in govie.extract(text, nlp=jieba_nlp).entities]
+
+
+def test_the_cheap_like_num_answers_as_spacys_chinese_like_num():
+    import os
+    import random
+
+    import jieba
+    from spacy.attrs import LIKE_NUM
+    from spacy.lang.zh.lex_attrs import like_num as spacy_like_num
+
+    from govie.segment.lexemes import like_num
+
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as fh:
+        words = [line.split()[0] for line in fh if line.strip()]
+    rng = random.Random(7)
+    pieces = list("一二三四五六七八九十百千万亿兆拾佰仟壹贰〇零廿0123456789+-±~,.，。/ 元\n")
+    words += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20000)]
+    assert sum(map(spacy_like_num, words)) > 1000
+    assert [like_num(w) for w in words] == [spacy_like_num(w) for w in words]
+    assert govie.load(rules_only=True).vocab.lex_attr_getters[LIKE_NUM] is like_num

@@ -21,6 +21,7 @@ import spacy
 from spacy.tokens import Doc
 
 from ..doctext import remember_text
+from .lexemes import use_fast_getters
 
 DOMAIN_DICT = "domain_dict.txt"
 # Where `govie train-segmenter` puts the project's pkuseg model (see govie/models/README.md).
@@ -156,6 +157,7 @@ class GenreTokenizer:
 
     def __init__(self, vocab, segmenter: str = "jieba", pkuseg_model: str | None = None):
         self.vocab = vocab
+        use_fast_getters(vocab)      # the lexemes of a text's new words are made here
         self.segmenter = segmenter
         self.pkuseg_model = pkuseg_model
         if segmenter == "pkuseg":
