@@ -22,8 +22,10 @@ class Line:
     # again, so worked out once.
     blank: bool = field(init=False)
 
-    def __post_init__(self):
-        self.blank = not self.text.strip(" \t\u3000|")
+    def __init__(self, start: int, end: int, text: str, exploded: bool = False):
+        # written out (the dataclass's __init__ would call a __post_init__ for blank: two calls a line)
+        self.start, self.end, self.text, self.exploded = start, end, text, exploded
+        self.blank = not text.strip(" \t\u3000|")
 
 
 def lines_of(text: str) -> list[Line]:
@@ -37,7 +39,13 @@ def lines_of(text: str) -> list[Line]:
 def cell_at(text: str, start: int, end: int) -> Cell:
     """The cell ``text[start:end]`` without the whitespace around it (empty cells keep their place),
     nor the bar that closes a cell written one a line (``≥42个 |``)."""
-    core = text[start:end].rstrip()          # the cell up to its last character
+    return cell_of(text[start:end], start)
+
+
+def cell_of(piece: str, start: int) -> Cell:
+    """:func:`cell_at` of a piece already cut from the text at ``start`` (a separator's split
+    hands its pieces over: no second slice of each)."""
+    core = piece.rstrip()                    # the cell up to its last character
     if core.endswith("|") and core.count("|") == 1:
         core = core[:-1].rstrip()
     word = core.lstrip()

@@ -17,6 +17,7 @@ from .vocabulary import NOT_A_WORD, compact
 
 BUDGET_COLUMNS = frozenset({"budget_total", "initial", "adjusted", "spent", "execution_rate"})
 NOT_A_FRAGMENT = regex.compile(r"[\d,，。;；:：]")
+MEMO_CELLS = 4096          # cells of the lines whose splits are kept (see _line_cells)
 
 
 class HeaderFinder:
@@ -42,22 +43,37 @@ class HeaderFinder:
 
     def _line_cells(self, i: int) -> tuple[str | None, list[Cell]]:
         """Line i's layout and its cells as that layout splits it, worked out once: the header
-        finder, the body's end and the budget rows ask for the same line one after the other
-        (read them only).  The last few lines are kept, not every line's cells (memory)."""
+        finder, the body's end, the budget rows and the layouts' readers ask for the same lines
+        (read them only).  The lines of the last few thousand cells are kept, so a table's body
+        split while its end is sought is not split again when its rows are read, and a line of
+        10,000 cells is the only one kept (memory)."""
         found = self._cells_memo.get(i)
         if found is None:
-            if len(self._cells_memo) >= 16:
-                self._cells_memo.clear()
             line = self.lines[i]
             layout = layout_of(line.text)
-            found = self._cells_memo[i] = (layout, split_cells(self.text, line, layout))
+            cells = split_cells(self.text, line, layout)
+            if self._memo_cells + len(cells) > MEMO_CELLS:
+                self._cells_memo.clear()
+                self._memo_cells = 0
+            found = self._cells_memo[i] = (layout, cells)
+            self._memo_cells += len(cells)
         return found
+
+    def _cells_as(self, i: int, layout: str | None) -> list[Cell]:
+        """Line i's cells as ``layout`` splits it (None: words), from the memo when that is the
+        line's own layout (read them only)."""
+        found = self._cells_memo.get(i)
+        if found is not None and (found[0] or "words") == (layout or "words"):
+            return found[1]
+        return split_cells(self.text, self.lines[i], layout)
 
     def _is_header(self, cells: list[Cell]) -> bool:
         """Two or more header words and nothing else — or three or more beside a short word or two
         the vocabulary does not know (指标类型)."""
+        if len(cells) < 2:              # two roles need two cells: most lines hold one
+            return False
         full = [c for c in cells if c]
-        if len(full) < 2:               # two roles need two cells: most lines hold one
+        if len(full) < 2:
             return False
         roles, unknown = [], 0
         for c in full:

@@ -31,7 +31,7 @@ class Cell:
 
     def __bool__(self) -> bool:
         text = self.text            # some text other than whitespace (text.strip(), without the copy)
-        return bool(text) and not text.isspace()
+        return text != "" and not text.isspace()
 
 
 @dataclass

@@ -52,6 +52,7 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
         self._seen_rows: dict[tuple, set] = {}
         self._indexed = 0
         self._cells_memo: dict[int, tuple] = {}     # line index → (layout, cells); see _line_cells
+        self._memo_cells = 0                        # cells held there
 
     def tables(self) -> list[Table]:
         out, i = [], 0

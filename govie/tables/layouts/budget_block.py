@@ -17,7 +17,7 @@ import regex
 from ..cells import Line, cell_at
 from ..model import BUDGET, Cell, Row, Table
 from ..vocabulary import compact, may_open_with
-from . import spaces, split_cells
+from . import spaces
 
 BUDGET_ROLES = ("initial", "adjusted", "spent", "weight", "execution_rate", "score")
 HAS_DIGIT = regex.compile(r"\d")
@@ -45,7 +45,7 @@ class BudgetBlockReader:
                 label_end = nxt
         if label_end is None:
             return None
-        if layout in ("tab", "pipe") and self._is_header(split_cells(self.text, line, layout)[1:]):
+        if layout in ("tab", "pipe") and self._is_header(cells[1:]):
             return None                   # 预算执行情况(万元) | 年初预算数 | …: a column block
         table = Table(BUDGET, layout if layout != "words" else "lines", line.start, self.lines[label_end].end,
                       [], [], unit_factor=self._unit_factor([], line.start))
@@ -88,7 +88,7 @@ class BudgetBlockReader:
             return
         for j in body:
             line = self.lines[j]
-            cells = split_cells(self.text, line, table.layout)
+            cells = self._cells_as(j, table.layout)
             if header_line is not None:
                 cells = spaces.align(self.text, line, cells, table.header, header_line) or cells
             full = [c for c in cells if c]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..cells import Line
 from ..model import GOALS, INDICATOR, PROJECT, TASK, Cell, Region, Row, Table, Task
 from ..vocabulary import compact
-from . import pipe, spaces, split_cells, words
+from . import pipe, spaces, words
 
 LEVELS = ("level1", "level2")
 
@@ -24,7 +24,7 @@ class GridReader:
         level: dict[str, Cell] = {}
         for j in body:
             line = self.lines[j]
-            cells = split_cells(self.text, line, table.layout)
+            cells = self._cells_as(j, table.layout)
             if table.layout == "pipe" and pipe.is_rule(cells):
                 continue
             if header_line is not None:

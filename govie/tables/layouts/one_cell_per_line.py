@@ -31,9 +31,9 @@ class LinesReader:
         after = roles[roles.index("name") + 1:] if "name" in roles else roles
         return [r for r in after if r in VALUE_ROLES] or ["actual"]
 
-    def _pair(self, line: Line, n_values: int):
-        """``name value`` on one line: the name cell and the value cells, or None."""
-        parts = words.split(self.text, line)
+    def _pair(self, j: int, n_values: int):
+        """``name value`` on line j: the name cell and the value cells, or None."""
+        parts = self._cells_as(j, words.NAME)
         if len(parts) < 2:
             return None
         if len(parts) == 2:
@@ -53,13 +53,14 @@ class LinesReader:
             return None
         return name, parts[len(parts) - k:]
 
-    def _token(self, table: Table, line: Line, n_values: int):
+    def _token(self, table: Table, j: int, n_values: int):
+        line = self.lines[j]
         cell = cell_at(self.text, line.start, line.end)
         if self.vocab.is_level(cell.text):
             return "level", cell
         if "funding" in table.roles and self._funding(table, cell) is not None:
             return "funding", cell
-        pair = self._pair(line, n_values)
+        pair = self._pair(j, n_values)
         if pair is not None:
             return "pair", pair
         if self.vocab.is_value(cell.text):
@@ -96,7 +97,7 @@ class LinesReader:
         value_roles = self._value_roles(table)
         n_values = len(value_roles)
         has_task = table.kind == TASK
-        tokens = self._joined_levels([self._token(table, self.lines[j], n_values) for j in body])
+        tokens = self._joined_levels([self._token(table, j, n_values) for j in body])
         task: Task | None = None
         mode = "start"
         task_name: list[Cell] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from ..cells import Line, cell_at
+from ..cells import Line, cell_of
 from ..model import Cell
 
 NAME = "pipe"
@@ -22,7 +22,7 @@ def detect(line: str) -> bool:
 def split(text: str, line: Line) -> list[Cell]:
     cells, pos = [], line.start
     for piece in line.text.split("|"):
-        cells.append(cell_at(text, pos, pos + len(piece)))
+        cells.append(cell_of(piece, pos))
         pos += len(piece) + 1
     stripped = line.text.strip()
     if stripped.startswith("|") and cells and not cells[0]:

@@ -1,7 +1,7 @@
 """Tab layout: cells split by tabs, one row a line; empty cells keep their column."""
 from __future__ import annotations
 
-from ..cells import Line, cell_at
+from ..cells import Line, cell_of
 from ..model import Cell
 
 NAME = "tab"
@@ -14,6 +14,6 @@ def detect(line: str) -> bool:
 def split(text: str, line: Line) -> list[Cell]:
     cells, pos = [], line.start
     for piece in line.text.split("\t"):
-        cells.append(cell_at(text, pos, pos + len(piece)))
+        cells.append(cell_of(piece, pos))
         pos += len(piece) + 1
     return cells
