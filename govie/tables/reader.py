@@ -141,7 +141,8 @@ class Reader(HeaderFinder, BudgetBlockReader, GridReader, LinesReader, GluedRead
                 if found is not None:
                     return found[2]
                 own, cells = self._line_cells(j)
-                first = next((c for c in cells if c), None)
+                # the first full cell (most lines: their only one, without a generator for it)
+                first = cells[0] if cells and cells[0] else next((c for c in cells if c), None)
                 if first is not None and (self.vocab.is_stop(first.text) or self.vocab.is_stop(line.text)):
                     return j
                 if first is not None and may_open_with(first.text, self.vocab.budget_label_initials) \

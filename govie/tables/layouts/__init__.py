@@ -20,10 +20,13 @@ SEPARATED = (tabs, pipe, spaces)
 BY_NAME = {m.NAME: m for m in (tabs, pipe, spaces, words)}
 
 
+_DETECTORS = tuple((m.detect, m.NAME) for m in SEPARATED)     # asked of every line: no lookups
+
+
 def layout_of(line: str) -> str | None:
-    for module in SEPARATED:
-        if module.detect(line):
-            return module.NAME
+    for detect, name in _DETECTORS:
+        if detect(line):
+            return name
     return None
 
 

@@ -33,7 +33,7 @@ class BudgetBlockReader:
             return None
         layout, cells = self._line_cells(i)
         layout = layout or "words"
-        first = next((c for c in cells if c), None)
+        first = cells[0] if cells and cells[0] else next((c for c in cells if c), None)
         labels, initials = self.vocab.budget_row_labels, self.vocab.budget_label_initials
         label_end = None
         # (a label's first character is tested before the label is looked up: most lines open with none)

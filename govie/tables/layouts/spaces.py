@@ -18,7 +18,8 @@ CELL = regex.compile(r"\S+(?: \S+)*")
 
 
 def detect(line: str) -> bool:
-    return GAP.search(line.strip()) is not None
+    # a gap is two spaces or a tab: a line with neither (most) is not stripped and searched
+    return ("  " in line or "\t" in line) and GAP.search(line.strip()) is not None
 
 
 def split(text: str, line: Line) -> list[Cell]:
