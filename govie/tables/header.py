@@ -72,11 +72,10 @@ class HeaderFinder:
         the vocabulary does not know (指标类型)."""
         if len(cells) < 2:              # two roles need two cells: most lines hold one
             return False
-        full = [c for c in cells if c]
-        if len(full) < 2:
-            return False
         roles, unknown = [], 0
-        for c in full:
+        for c in cells:                 # (two roles need two full cells: no need to count them first)
+            if not c:
+                continue
             role = self.vocab.header_role(c.text)
             if role:
                 roles.append(role)

@@ -14,6 +14,9 @@ def detect(line: str) -> bool:
 def split(text: str, line: Line) -> list[Cell]:
     cells, pos = [], line.start
     for piece in line.text.split("\t"):
-        cells.append(cell_of(piece, pos))
+        if piece and not (piece[0].isspace() or piece[-1].isspace() or piece[-1] == "|"):
+            cells.append(Cell(pos, pos + len(piece), piece))     # most cells: the piece, nothing to trim
+        else:
+            cells.append(cell_of(piece, pos))
         pos += len(piece) + 1
     return cells
