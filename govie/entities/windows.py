@@ -103,7 +103,7 @@ def _token_starts(doc: Doc) -> list[int]:
 
 
 def entities_in_windows(doc: Doc, ner, windows: list[Window], margin: int, label: str,
-                        max_tokens: int = 512, batch_tokens: int = 4096) -> list[tuple[int, int]]:
+                        max_tokens: int = 512, batch_tokens: int = 1024) -> list[tuple[int, int]]:
     """Character spans of the ``label`` entities the NER finds inside the windows, in text order."""
     ranges = token_ranges(doc, windows, margin, max_tokens)
     if not ranges:
