@@ -80,6 +80,9 @@ def warm_up_texts() -> list[str]:
     return out
 
 
+FLOOR = 'spacy.blank("zh") with jieba (floor)'
+
+
 def _system_rows(texts: list[str]) -> list[tuple[str, object]]:
     """Each system, loaded and warmed on spec texts, as (name, one pass over the corpus)."""
     warm = warm_up_texts()
@@ -104,9 +107,6 @@ def _system_rows(texts: list[str]) -> list[tuple[str, object]]:
         [govie.extract(t, nlp=nlp) for t in warm]
         rows.append((name, lambda nlp=nlp: [govie.extract(t, nlp=nlp) for t in texts]))
     return rows
-
-
-FLOOR = 'spacy.blank("zh") with jieba (floor)'
 
 
 def system_trial(texts: list[str], repeat: int) -> dict[str, dict[str, float]]:

@@ -262,7 +262,8 @@ class EntityCombiner:
             if not indicators.overlaps(start, end):
                 add_mention(doc, Mention("INDICATOR", start, end, NAME_ONLY, source="rules"))
                 indicators.add(start, end)
-        claimed = SpanIndex(read_by_rules(doc))
+        claimed_spans = read_by_rules(doc)
+        claimed = SpanIndex(claimed_spans)
         amounts_at: dict[int, Mention] = {}
         for m in mentions:   # sorted by start: the first mention at an offset wins, as in a scan
             if m.label in AMOUNT_LABELS:
@@ -270,7 +271,7 @@ class EntityCombiner:
         taken_spans = [(m.start, m.end) for m in mentions if m.label in ("INDICATOR",) + AMOUNT_LABELS]
         ner = self._windowed_model()
         if ner is not None:
-            held = SpanIndex(taken_spans + claimed._spans)
+            held = SpanIndex(taken_spans + claimed_spans)
             ents = _model_names(doc, ner, text, mentions, claimed, amounts_at, held)
         else:
             ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "INDICATOR"]
@@ -334,16 +335,21 @@ def may_hold_name(text: str, window: Window, amounts_at: dict[int, Mention], cla
     if held is not None and all(not text[a:b].strip(_CLAUSE_CHARS)
                                 for a, b in held.gaps(window.start, window.end)):
         return False                  # only held spans and punctuation: no room for a name
-    policy = _policy()
     openers = set(text[window.start:window.end]) - {" "}
     openers.add(_opener(text, window.start))
     if text[window.start:window.start + 1] == " ":
         openers.add("")               # spaces only since the window's start: the opener may lie far back
-    accepted = set(policy["cell_openers"]) | {""}
     count = value is not None and value.label in COUNT_LABELS
-    if not count or _any_cue().search(text, window.start, window.end):
-        accepted |= set(policy["prose_openers"])
-    return not openers.isdisjoint(accepted)
+    in_prose_too = not count or _any_cue().search(text, window.start, window.end) is not None
+    return not openers.isdisjoint(_accepted_openers(in_prose_too))
+
+
+@lru_cache(maxsize=2)
+def _accepted_openers(in_prose_too: bool) -> frozenset[str]:
+    """What may stand before a kept name: a cell opener or nothing, and a clause opener unless
+    the value is a count in running text without a cue (rule 4)."""
+    policy = _policy()
+    return frozenset(policy["cell_openers"] + (policy["prose_openers"] if in_prose_too else "")) | {""}
 
 
 def _model_names(doc: Doc, ner, text: str, mentions: list[Mention], claimed: SpanIndex,

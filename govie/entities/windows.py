@@ -1,15 +1,14 @@
 """Running the trained NER only where its names can be used.
 
 ``govie_entities`` accepts a model INDICATOR name only right before a value on
-the same line (an amount the rules left unclaimed, or a qualitative word), and
-only if the name holds no clause punctuation (combine.py).  So the model need
-not read the whole document: each such value gets a window from the last
-clause break before it to where it starts, windows that meet are merged
+the same line (an amount the rules left unclaimed, or a qualitative word), after
+at most a lead of separators, a cue and a link word, and only if the name holds
+no clause punctuation, cell separators included (combine.py).  So the model need
+not read the whole document: each such value gets a window from the last clause
+punctuation before its lead to where it starts, windows that meet are merged
 into pieces of at most a few hundred tokens, and the NER reads each piece with
-a few tokens of context either side.  The context
-covers the tok2vec's receptive field, and a window starts after a clause break,
-where the NER is outside any name, so inside a window it sees what it would
-see in the whole document.
+the tokens of context its tok2vec sees either side.  tests/test_entity_windows.py
+checks that it then finds what it finds reading the whole text.
 """
 from __future__ import annotations
 
@@ -121,9 +120,9 @@ def entities_in_windows(doc: Doc, ner, windows: list[Window], margin: int, label
         # The pieces are short and the NER's cost per call is high: one call reads many of them,
         # up to batch_tokens tokens, so its memory stays that of a short text whatever the doc.
         # (``ner.pipe`` would cut a batch into quarters, a model call each.)
-        read = [piece(a, b) for a, b, _ in batch]
-        ner.set_annotations(read, ner.predict(read))
-        for (a, _, cores), read in zip(batch, read):
+        pieces = [piece(a, b) for a, b, _ in batch]
+        ner.set_annotations(pieces, ner.predict(pieces))
+        for (a, _, cores), read in zip(batch, pieces):
             offset = offsets[a]
             # Context tokens are read, not reported: a name must lie in a window.  The windows
             # are in order of their start; the furthest any of those starting at or before a

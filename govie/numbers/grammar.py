@@ -60,10 +60,16 @@ def _foldable() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def folded_characters() -> dict[str, str]:
+    """Each character :func:`fold` changes, and what it becomes."""
+    return {chr(k): chr(v) for k, v in folding_table().items() if k != v}
+
+
+@lru_cache(maxsize=1)
 def _fold_plan() -> tuple[frozenset, dict[str, str]] | None:
     """The foldable characters and what each becomes, for :func:`fold`; None if one
     character's image is itself folded (replacing one by one would then chain)."""
-    table = {chr(k): chr(v) for k, v in folding_table().items() if k != v}
+    table = folded_characters()
     if any(v in table for v in table.values()):
         return None
     return frozenset(table), table

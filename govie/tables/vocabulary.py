@@ -9,7 +9,7 @@ from importlib import resources
 import regex
 
 from ..numbers import parse_amount
-from ..numbers.grammar import fold, folding_table, lexicon
+from ..numbers.grammar import fold, folded_characters, lexicon
 
 # Whitespace that a PDF leaves inside a word (强化社 会管理, 城区环境综合\n治理) goes;
 # a space between two Latin letters or digits stays (PM2.5 浓度 keeps none either way).
@@ -51,12 +51,6 @@ def initials_of(words) -> frozenset[str]:
 _BARE_STRIP = "*:：|"           # what bare() strips from a word's ends
 
 
-@lru_cache(maxsize=1)
-def _one_fold() -> dict[str, str]:
-    """fold() of one character, as a lookup."""
-    return {chr(k): chr(v) for k, v in folding_table().items()}
-
-
 def _end_of_bare(chars, one_fold: dict[str, str]) -> str | None:
     """The character ``bare(text)`` ends (or starts) with, from ``chars``: the text reversed (or
     the text).  bare() drops white space (regex ``\\s`` is no wider than ``str.isspace``), folds,
@@ -78,7 +72,7 @@ def ends_outside(text: str, last_chars: frozenset[str], first_chars: frozenset[s
     of ``first_chars``: a word that must end (or start) so is then not there, and bare() and
     the lookups after it are skipped.  Most cells and lines end with no header word's last
     character (a figure, a stop, a clause)."""
-    one_fold = _one_fold()
+    one_fold = folded_characters()
     last = _end_of_bare(reversed(text), one_fold)
     if last is None or last in last_chars:
         return False
@@ -94,7 +88,7 @@ def _numeral() -> regex.Pattern:
     one that folds to one: a text with none is no amount, and parse_amount is not asked."""
     lx = lexicon()
     numerals = set(lx["chinese_digits"]) | set(lx["chinese_leading_digits"]) | set(lx["tenths"]["digits"])
-    numerals |= {chr(k) for k, v in folding_table().items() if chr(v) in numerals}
+    numerals |= {c for c, image in folded_characters().items() if image in numerals}
     return regex.compile(r"[\d" + regex.escape("".join(sorted(numerals))) + "]")
 
 
@@ -128,7 +122,7 @@ class Vocabulary:
         object.__setattr__(self, "_level_last", frozenset(w[-1] for w in self.level1 | self.level2 if w))
         object.__setattr__(self, "_stop_initials", initials_of(self.stop_labels))
         object.__setattr__(self, "_numeral", _numeral())      # built with the vocabulary, not on a first cell
-        _one_fold()
+        folded_characters()
         # the value patterns as one alternation: one match attempt rather than one a pattern
         object.__setattr__(self, "_any_value_pattern",
                            regex.compile("|".join(f"(?:{p.pattern})" for p in self.value_patterns)))
